@@ -1,0 +1,106 @@
+package ai.dify.delms.systemtests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+/**
+ * A plain HTTP client of the gateway, as a script or the SPA uses it. Every request has a
+ * 30 s timeout: a gateway that hangs fails the test instead of blocking it.
+ */
+public final class Gateway {
+
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String API_ACCEPT = "application/json, application/problem+json";
+
+    private final URI base;
+    private final HttpClient client;
+    private final HttpClient redirectFollowingClient;
+
+    public Gateway(URI base) {
+        this.base = base;
+        this.client = newClient(HttpClient.Redirect.NEVER);
+        this.redirectFollowingClient = newClient(HttpClient.Redirect.NORMAL);
+    }
+
+    /** The gateway of the running system (see {@link SystemUnderTest}). */
+    public static Gateway local() {
+        return new Gateway(SystemUnderTest.gateway());
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** GET without a token. */
+    public GatewayResponse get(String path) {
+        return get(path, null);
+    }
+
+    /** GET with a bearer token ({@code null}: none). */
+    public GatewayResponse get(String path, String token) {
+        return send(client, request(path, token).GET());
+    }
+
+    /** GET as a browser loads a page: no token, redirects followed. */
+    public GatewayResponse getPage(String path) {
+        return send(redirectFollowingClient, request(path, null).header("Accept", "text/html,*/*;q=0.8").GET());
+    }
+
+    /** POST of a JSON body (any value Jackson can write). */
+    public GatewayResponse post(String path, String token, Object body) {
+        BodyPublisher json = BodyPublishers.ofString(Json.write(body));
+        return send(client, request(path, token).header("Content-Type", "application/json").POST(json));
+    }
+
+    public GatewayResponse delete(String path, String token) {
+        return send(client, request(path, token).DELETE());
+    }
+
+    /** Resolves a path against the gateway; absolute URLs (e.g. from a Location header) are kept. */
+    public URI resolve(String pathOrUrl) {
+        return pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")
+                ? URI.create(pathOrUrl)
+                : URI.create(base + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl);
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", API_ACCEPT);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static GatewayResponse send(HttpClient client, HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        try {
+            var response = client.send(request, BodyHandlers.ofString());
+            return new GatewayResponse(request.method(), response.uri(), response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            // a timeout lands here too: the gateway must always answer, so this is a failure, not a retry
+            throw new UncheckedIOException("no answer to " + request.method() + " " + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + request.method() + " " + request.uri(), e);
+        }
+    }
+
+    private static HttpClient newClient(HttpClient.Redirect redirect) {
+        // HTTP/1.1: what browsers and scripts use against a plain-HTTP origin (no h2c upgrade dance)
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(redirect)
+                .build();
+    }
+}

@@ -1,0 +1,123 @@
+package ai.dify.delms.systemtests.support;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the services' consumer groups have processed. Waiting on committed offsets turns "the
+ * other service will eventually have read the event" into a precise point after which its
+ * effect must be visible, without knowing the service's group names.
+ */
+public final class KafkaConsumerGroups implements AutoCloseable {
+
+    private final Admin admin;
+
+    private KafkaConsumerGroups(String bootstrapServers) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "delms-system-tests-admin");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        this.admin = Admin.create(config);
+    }
+
+    /** The consumer groups of the running system's broker (see {@link SystemUnderTest}). */
+    public static KafkaConsumerGroups local() {
+        return on(SystemUnderTest.kafkaBootstrap());
+    }
+
+    public static KafkaConsumerGroups on(String bootstrapServers) {
+        return new KafkaConsumerGroups(bootstrapServers);
+    }
+
+    /**
+     * Waits until every live consumer group of {@code partition} (one with members that either
+     * have the partition assigned or have committed offsets on it) has committed an offset beyond
+     * {@code offset}, i.e. has processed that record.
+     *
+     * @return the groups that were waited for (empty when nobody consumes the partition)
+     */
+    public List<String> awaitProcessedByActiveGroups(TopicPartition partition, long offset, Duration bound) {
+        // the last complete look, so a timeout mid-look still reports what was seen
+        AtomicReference<Progress> last = new AtomicReference<>(new Progress(List.of(), Map.of()));
+        try {
+            await("consumers of " + partition + " past offset " + offset)
+                    .atMost(bound)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        List<String> consumers = new ArrayList<>();
+                        Map<String, Long> lagging = new TreeMap<>();
+                        for (ConsumerGroupDescription group : liveGroups()) {
+                            OffsetAndMetadata committed = committed(group.groupId()).get(partition);
+                            if (committed == null && !isAssigned(group, partition)) {
+                                continue;
+                            }
+                            consumers.add(group.groupId());
+                            long next = committed == null ? -1 : committed.offset();
+                            if (next <= offset) {
+                                lagging.put(group.groupId(), next);
+                            }
+                        }
+                        last.set(new Progress(consumers.stream().sorted().toList(), lagging));
+                        return lagging.isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("consumer groups still before offset " + offset + " of " + partition
+                    + " after " + bound + " (group -> next offset to read, -1: none committed): " + last.get().lagging(), e);
+        }
+        return last.get().consumers();
+    }
+
+    private record Progress(List<String> consumers, Map<String, Long> lagging) {
+    }
+
+    /** Groups with members: an empty group is a leftover (a stopped app, an old run), not a subscriber. */
+    private List<ConsumerGroupDescription> liveGroups() throws Exception {
+        List<String> groupIds = get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+                .thenApply(groups -> groups.stream().map(GroupListing::groupId).toList()));
+        if (groupIds.isEmpty()) {
+            return List.of();
+        }
+        return get(admin.describeConsumerGroups(groupIds).all()).values().stream()
+                .filter(group -> !group.members().isEmpty())
+                .toList();
+    }
+
+    private static boolean isAssigned(ConsumerGroupDescription group, TopicPartition partition) {
+        return group.members().stream().anyMatch(member -> member.assignment().topicPartitions().contains(partition));
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+        return get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+    }
+
+    private static <T> T get(KafkaFuture<T> future) throws InterruptedException, ExecutionException, TimeoutException {
+        return future.get(15, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
