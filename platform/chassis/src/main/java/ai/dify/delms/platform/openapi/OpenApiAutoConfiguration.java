@@ -1,0 +1,47 @@
+package ai.dify.delms.platform.openapi;
+
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import ai.dify.delms.platform.security.CurrentActor;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/**
+ * The service's OpenAPI document at {@code /v3/api-docs}: titled after the application, every
+ * operation secured by a bearer JWT (Keycloak realm {@code delms}). A service may declare its own
+ * {@link OpenAPI} bean instead.
+ */
+@AutoConfiguration
+@ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
+public class OpenApiAutoConfiguration {
+
+    public static final String BEARER_SCHEME = "bearer-jwt";
+
+    static {
+        // resolved from the token, not a request parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentActor.class);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI delmsOpenApi(Environment environment) {
+        String application = environment.getProperty("spring.application.name", "DELMS service");
+        String description = environment.getProperty("delms.api.description",
+                "DELMS " + application + " API. Errors are RFC 9457 problem details.");
+        return new OpenAPI()
+                .info(new Info().title("DELMS " + application).version(environment.getProperty("delms.api.version", "v1"))
+                        .description(description))
+                .components(new Components().addSecuritySchemes(BEARER_SCHEME, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                        .description("Access token of the Keycloak realm delms")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+}

@@ -1,0 +1,161 @@
+package ai.dify.delms.platform.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.core.PropertyReferenceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every failure of a request to an RFC 9457 problem ({@code application/problem+json}):
+ * Spring MVC's own errors (400 unreadable body or wrong parameter type, 404 unknown path, 405, 415,
+ * ...) through the base class, bean validation with an {@code errors} array, the chassis's domain
+ * exceptions, optimistic-lock failures (409), and anything unexpected as a logged 500 whose detail
+ * reveals nothing. Ordered last, so a service's own advice can handle its exceptions first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    static final String VALIDATION_DETAIL = "The request is not valid.";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST, fieldErrors(ex.getBindingResult()));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
+            String field = result.getMethodParameter().getParameterName();
+            if (error instanceof org.springframework.validation.FieldError fieldError) {
+                field = fieldError.getField();
+            }
+            errors.add(new FieldError(field, error.getDefaultMessage()));
+        }));
+        ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST, errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return problem(ex, validationProblem(HttpStatus.BAD_REQUEST, errors), request);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex, WebRequest request) {
+        ProblemDetail problem = validationProblem(HttpStatus.UNPROCESSABLE_CONTENT,
+                List.of(new FieldError(ex.field(), ex.getMessage())));
+        return problem(ex, problem, request);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequestException ex, WebRequest request) {
+        return problem(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage()), request);
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ResponseEntity<Object> unknownSortProperty(PropertyReferenceException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Cannot sort by '" + ex.getPropertyName() + "'.");
+        return problem(ex, problem, request);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex, WebRequest request) {
+        return problem(ex, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()), request);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
+        return problem(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage()), request);
+    }
+
+    @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockException.class})
+    ResponseEntity<Object> concurrentChange(Exception ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The resource was changed by someone else; reload it and try again.");
+        return problem(ex, problem, request);
+    }
+
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<Object> preconditionFailed(PreconditionFailedException ex, WebRequest request) {
+        return problem(ex, ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, ex.getMessage()), request);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrityViolation(DataIntegrityViolationException ex, WebRequest request) {
+        // the constraint's name and values stay in the log: they describe the schema, not the request
+        log.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The change conflicts with existing data.");
+        return problem(ex, problem, request);
+    }
+
+    /** Security decides 401/403 itself (entry point, access-denied handler): let those through. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void securityException(RuntimeException ex) {
+        throw ex;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        log.error("Unexpected error on {}", request.getDescription(false), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred.");
+        return problem(ex, problem, request);
+    }
+
+    static ProblemDetail validationProblem(HttpStatus status, List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, VALIDATION_DETAIL);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        result.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+        return errors;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private ResponseEntity<Object> problem(Exception ex, ProblemDetail problem, WebRequest request) {
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+                request);
+    }
+}

@@ -1,0 +1,38 @@
+package ai.dify.delms.platform.testapp;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+
+import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.security.Roles;
+import ai.dify.delms.platform.security.ServiceAccessRules;
+
+/** A minimal service on the chassis, for the chassis's own integration tests. */
+@SpringBootApplication
+public class ChassisTestApplication {
+
+    public static final String TOPIC = "test.widgets";
+
+    public static void main(String[] args) {
+        SpringApplication.run(ChassisTestApplication.class, args);
+    }
+
+    @Bean
+    ServiceAccessRules widgetAccessRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/widgets", "/api/v1/widgets/*").hasAnyRole(Roles.STAFF)
+                .requestMatchers(HttpMethod.POST, "/api/v1/widgets").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/widgets/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/widgets/*").hasRole(Roles.ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/actor").authenticated()
+                .requestMatchers("/api/v1/failures/**").authenticated();
+    }
+
+    @Bean
+    NewTopic widgetTopic() {
+        return DelmsTopics.topic(TOPIC);
+    }
+}

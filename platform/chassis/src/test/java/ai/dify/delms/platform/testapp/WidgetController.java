@@ -1,0 +1,82 @@
+package ai.dify.delms.platform.testapp;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.security.CurrentActor;
+
+@RestController
+@RequestMapping("/api/v1")
+class WidgetController {
+
+    record NewWidget(@NotBlank String name, @Min(1) @Max(10) int size) {
+    }
+
+    record Rename(@NotBlank String name) {
+    }
+
+    private final WidgetService widgets;
+
+    WidgetController(WidgetService widgets) {
+        this.widgets = widgets;
+    }
+
+    @GetMapping("/widgets")
+    PageResponse<WidgetDto> list(Pageable pageable) {
+        return PageResponse.of(widgets.list(pageable), WidgetDto::of);
+    }
+
+    @PostMapping("/widgets")
+    ResponseEntity<WidgetDto> create(@Valid @RequestBody NewWidget body) {
+        Widget widget = widgets.create(body.name(), body.size());
+        return ResponseEntity.created(URI.create("/api/v1/widgets/" + widget.getId()))
+                .eTag(ETags.of(widget.getVersion())).body(WidgetDto.of(widget));
+    }
+
+    @GetMapping("/widgets/{id}")
+    ResponseEntity<WidgetDto> get(@PathVariable UUID id) {
+        Widget widget = widgets.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(widget.getVersion())).body(WidgetDto.of(widget));
+    }
+
+    @PutMapping("/widgets/{id}")
+    ResponseEntity<WidgetDto> rename(@PathVariable UUID id, @Valid @RequestBody Rename body,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Widget widget = widgets.rename(id, body.name(), ifMatch);
+        return ResponseEntity.ok().eTag(ETags.of(widget.getVersion())).body(WidgetDto.of(widget));
+    }
+
+    /** Deliberately has no access rule: the chassis must deny it. */
+    @GetMapping("/undeclared")
+    String undeclared() {
+        return "should never be served";
+    }
+
+    @GetMapping("/actor")
+    CurrentActor actor(CurrentActor actor) {
+        return actor;
+    }
+
+    @GetMapping("/failures/boom")
+    String boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+}

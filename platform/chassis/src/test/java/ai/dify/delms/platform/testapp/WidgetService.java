@@ -1,0 +1,57 @@
+package ai.dify.delms.platform.testapp;
+
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.dify.delms.platform.events.DomainEvents;
+import ai.dify.delms.platform.problem.ConflictException;
+import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.problem.NotFoundException;
+
+@Service
+class WidgetService {
+
+    static final String CREATED = "delms.widget.created.v1";
+
+    private final WidgetRepository widgets;
+    private final DomainEvents events;
+
+    WidgetService(WidgetRepository widgets, DomainEvents events) {
+        this.widgets = widgets;
+        this.events = events;
+    }
+
+    @Transactional
+    Widget create(String name, int size) {
+        if (widgets.existsByName(name)) {
+            throw new ConflictException("A widget named '" + name + "' exists.");
+        }
+        Widget widget = widgets.save(new Widget(name, size));
+        events.publish(ChassisTestApplication.TOPIC, CREATED, widget.getId().toString(),
+                new WidgetDto(widget.getId(), widget.getName(), widget.getSize(), widget.getVersion()));
+        return widget;
+    }
+
+    @Transactional
+    Widget rename(UUID id, String name, String ifMatch) {
+        Widget widget = get(id);
+        ETags.checkIfMatch(ifMatch, widget.getVersion());
+        widget.rename(name);
+        widgets.flush();
+        return widget;
+    }
+
+    @Transactional(readOnly = true)
+    Widget get(UUID id) {
+        return widgets.findById(id).orElseThrow(() -> new NotFoundException("Widget", id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<Widget> list(Pageable pageable) {
+        return widgets.findAll(pageable);
+    }
+}

@@ -1,0 +1,39 @@
+package ai.dify.delms.platform.test.kafka;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A real Kafka broker for service tests: spring-kafka-test's embedded KRaft broker, one per JVM on a
+ * random loopback port, stopped at JVM exit. Topics are created on first use.
+ */
+public final class TestKafkaBroker {
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private TestKafkaBroker() {
+    }
+
+    /** Bootstrap servers of the JVM's broker, started on first use. */
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            broker = start(0);
+            EmbeddedKafkaKraftBroker started = broker;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "stop-test-kafka"));
+        }
+        return broker.getBrokersAsString();
+    }
+
+    /**
+     * Starts a separate broker on the given port (0: random) that the caller stops with
+     * {@link EmbeddedKafkaKraftBroker#destroy()}: for tests that need Kafka to be down, then up.
+     */
+    public static EmbeddedKafkaKraftBroker start(int port) {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.kafkaPorts(port);
+        kafka.brokerProperty("auto.create.topics.enable", "true");
+        kafka.brokerProperty("num.partitions", "3");
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        kafka.afterPropertiesSet();
+        return kafka;
+    }
+}
