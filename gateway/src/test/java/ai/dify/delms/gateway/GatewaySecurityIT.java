@@ -1,0 +1,187 @@
+package ai.dify.delms.gateway;
+
+import ai.dify.delms.platform.test.tokens.TestTokenIssuer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Token checks and the role rules of AccessRules, end to end through the gateway to stand-in services. */
+class GatewaySecurityIT extends LiveServicesTestSupport {
+
+    @Test
+    void noTokenIs401ProblemAndNothingReachesTheService() {
+        int before = licenses.received().size();
+
+        HttpResponse<String> response = get("/api/v1/licenses", null);
+
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(licenses.received()).hasSize(before);
+    }
+
+    @Test
+    void expiredTokenIs401() {
+        HttpResponse<String> response = get("/api/v1/licenses", issuer.token(t -> t.username("alice").roles("admin").expired()));
+
+        assertProblem(response, 401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+    }
+
+    @Test
+    void tokenForAnotherAudienceIs401() {
+        assertProblem(get("/api/v1/licenses", issuer.token(t -> t.username("alice").roles("admin").audience("other-api"))), 401);
+    }
+
+    @Test
+    void tokenFromAnotherIssuerIs401() {
+        try (TestTokenIssuer stranger = TestTokenIssuer.start()) {
+            assertProblem(get("/api/v1/licenses", stranger.tokenFor("alice", "admin")), 401);
+        }
+    }
+
+    @Test
+    void tokenClaimingOurIssuerButSignedByAnotherKeyIs401() {
+        try (TestTokenIssuer forger = TestTokenIssuer.start()) {
+            assertProblem(get("/api/v1/licenses", forger.token(t -> t.issuer(issuer.issuerUri()).username("alice").roles("admin"))), 401);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "sales", "engineer"})
+    void everyStaffRoleReadsAndTheServiceGetsTheCallersTokenAndTraceContext(String role) {
+        String token = issuer.tokenFor("user-" + role, role);
+
+        HttpResponse<String> response = get("/api/v1/licenses?page=0&size=5", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("service").asString()).isEqualTo("license-service");
+        StandInService.Received received = licenses.lastReceived();
+        assertThat(received.path()).isEqualTo("/api/v1/licenses");
+        assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+        assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void eachServiceGetsItsOwnPathsWithAndWithoutTrailingSegments() {
+        String token = issuer.tokenFor("bob", "sales");
+        record Expect(String path, StandInService service) {}
+        for (Expect expect : new Expect[] {
+                new Expect("/api/v1/licenses", licenses),
+                new Expect("/api/v1/licenses/ENT-202503-123456", licenses),
+                new Expect("/api/v1/stats/licenses", licenses),
+                new Expect("/api/v1/customers", customers),
+                new Expect("/api/v1/customers/42", customers),
+                new Expect("/api/v1/sales-reps", sales),
+                new Expect("/api/v1/resellers/7", sales),
+                new Expect("/api/v1/purchases", sales),
+                new Expect("/api/v1/stats/sales", sales),
+                new Expect("/api/v1/engineers", deployments),
+                new Expect("/api/v1/deployments/3", deployments),
+                new Expect("/api/v1/stats/deployments", deployments),
+                new Expect("/api/v1/alerts", alerts),
+                new Expect("/api/v1/stats/alerts", alerts)}) {
+            HttpResponse<String> response = get(expect.path(), token);
+
+            assertThat(response.statusCode()).as(expect.path()).isEqualTo(200);
+            assertThat(expect.service().lastReceived().path()).as(expect.path()).isEqualTo(expect.path());
+        }
+    }
+
+    @Test
+    void partnerTokenOnAStaffRouteIs403() {
+        HttpResponse<String> response = get("/api/v1/licenses", issuer.partnerToken("acme"));
+
+        assertProblem(response, 403);
+    }
+
+    @Test
+    void partnerClientReachesThePartnerApi() {
+        String token = issuer.partnerToken("acme");
+        for (String path : new String[] {"/api/partner/v1/licenses", "/api/partner/v1/customers/9", "/api/partner/v1/alerts"}) {
+            assertThat(get(path, token).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(send("POST", "/api/partner/v1/licenses/ENT-202503-123456/usage", token).statusCode()).isEqualTo(200);
+        assertThat(licenses.lastReceived().header("Authorization")).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void partnerApiNeedsBothThePartnerRoleAndThePartnerApiScope() {
+        assertProblem(get("/api/partner/v1/licenses", issuer.tokenFor("alice", "admin")), 403);
+        assertProblem(get("/api/partner/v1/licenses", issuer.token(t -> t.username("paul").roles("partner"))), 403);
+        assertProblem(get("/api/partner/v1/licenses", issuer.token(t -> t.username("x").roles("admin").scope("partner-api"))), 403);
+    }
+
+    @Test
+    void writesFollowTheRolesTable() {
+        String admin = issuer.tokenFor("alice", "admin");
+        String sales = issuer.tokenFor("bob", "sales");
+        String engineer = issuer.tokenFor("erin", "engineer");
+
+        assertProblem(send("POST", "/api/v1/customers", engineer), 403);
+        assertThat(send("POST", "/api/v1/customers", sales).statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/api/v1/customers/1", admin).statusCode()).isEqualTo(200);
+        assertProblem(send("POST", "/api/v1/purchases", engineer), 403);
+
+        assertProblem(send("POST", "/api/v1/sales-reps", sales), 403);
+        assertProblem(send("PATCH", "/api/v1/resellers/1", sales), 403);
+        assertProblem(send("POST", "/api/v1/engineers", engineer), 403);
+        assertThat(send("POST", "/api/v1/engineers", admin).statusCode()).isEqualTo(200);
+
+        // Mixed capabilities: the gateway lets staff through, the service decides.
+        assertThat(send("POST", "/api/v1/licenses/ENT-202503-123456/usage", engineer).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/deployments", sales).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/alerts/5/acknowledge", engineer).statusCode()).isEqualTo(200);
+        assertProblem(send("POST", "/api/v1/licenses", issuer.partnerToken("acme")), 403);
+
+        assertProblem(send("DELETE", "/api/v1/customers/1", sales), 403);
+        assertThat(send("DELETE", "/api/v1/customers/1", admin).statusCode()).isEqualTo(200);
+
+        // Statistics are read-only.
+        assertProblem(send("POST", "/api/v1/stats/licenses", admin), 403);
+    }
+
+    @Test
+    void unknownRouteIs404ProblemNeverHtml() {
+        HttpResponse<String> withToken = send(request("/api/v1/nothing-here", issuer.tokenFor("alice", "admin"))
+                .header("Accept", "text/html").GET());
+        assertProblem(withToken, 404);
+        assertThat(withToken.body()).doesNotContain("<html");
+
+        assertProblem(get("/no/such/page", null), 404);
+    }
+
+    @Test
+    void actuatorIsNotRoutedAndOnlyProbesAreOpen() {
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
+        assertProblem(get("/actuator/env", issuer.tokenFor("alice", "admin")), 404);
+
+        assertProblem(get("/actuator/gateway/routes", null), 401);
+        assertProblem(get("/actuator/gateway/routes", issuer.tokenFor("bob", "sales")), 403);
+        HttpResponse<String> routes = get("/actuator/gateway/routes", issuer.tokenFor("alice", "admin"));
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body()).contains("license-service", "alert-service-docs");
+    }
+
+    @Test
+    void fallbackIsNotReachableFromOutside() {
+        assertProblem(get("/fallback/license-service", null), 401);
+        assertProblem(get("/fallback/license-service", issuer.tokenFor("alice", "admin")), 403);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(contentType(response)).startsWith("application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("instance").asString()).isEqualTo(response.uri().getRawPath());
+        assertThat(problem.has("trace")).isFalse();
+    }
+}

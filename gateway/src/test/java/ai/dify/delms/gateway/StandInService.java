@@ -1,0 +1,105 @@
+package ai.dify.delms.gateway;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP server on 127.0.0.1 standing in for one DELMS service behind the gateway: it answers
+ * 200 with a small JSON body (its OpenAPI document at {@code /v3/api-docs}) and records every
+ * request that reached it, headers included.
+ */
+final class StandInService {
+
+    private final String name;
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private StandInService(String name, HttpServer server) {
+        this.name = name;
+        this.server = server;
+    }
+
+    static StandInService start(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            StandInService service = new StandInService(name, server);
+            server.createContext("/", exchange -> {
+                String path = exchange.getRequestURI().getRawPath();
+                service.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders()));
+                exchange.getRequestBody().readAllBytes();
+                String body = path.equals("/v3/api-docs")
+                        ? "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1\"},\"paths\":{}}"
+                        : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}";
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A loopback address where nothing listens any more: connecting is refused, like a stopped instance. */
+    static String stoppedInstanceUri() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A socket that completes TCP handshakes (the kernel queues them) but never reads or answers,
+     * like an instance frozen with SIGSTOP. Kept open for the life of the test JVM.
+     */
+    static String frozenInstanceUri() {
+        try {
+            ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String uri() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    List<Received> received() {
+        return received;
+    }
+
+    Received lastReceived() {
+        return received.get(received.size() - 1);
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    /** One request as the service saw it. */
+    record Received(String method, String path, Headers headers) {
+        String header(String name) {
+            return headers.getFirst(name);
+        }
+    }
+}
