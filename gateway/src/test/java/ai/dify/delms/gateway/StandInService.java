@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StandInService {
 
+    /** Frozen instances' sockets, referenced so that they are never collected (and closed). */
+    private static final List<ServerSocket> frozen = new CopyOnWriteArrayList<>();
+
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -70,6 +73,7 @@ final class StandInService {
     static String frozenInstanceUri() {
         try {
             ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            frozen.add(socket);
             return "http://127.0.0.1:" + socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

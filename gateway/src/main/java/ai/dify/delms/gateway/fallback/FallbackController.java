@@ -15,10 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.net.URI;
-import java.util.Set;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
-import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR;
 
 /**
  * What a caller gets when a service cannot answer (no instance, connection refused, no answer in
@@ -37,7 +35,7 @@ class FallbackController {
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> serviceUnavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        String path = originalPath(exchange);
+        String path = RequestedPath.of(exchange);
         log.warn("{} unavailable for {} {}: {}", service, exchange.getRequest().getMethod(), path,
                 cause == null ? "circuit open" : cause.toString());
 
@@ -48,12 +46,5 @@ class FallbackController {
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    private static String originalPath(ServerWebExchange exchange) {
-        Set<URI> original = exchange.getAttribute(GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-        return original == null || original.isEmpty()
-                ? exchange.getRequest().getPath().value()
-                : original.iterator().next().getRawPath();
     }
 }

@@ -47,7 +47,7 @@ final class AccessRules {
                 // Probes, metrics and the API docs are public; the fallback is only reached by
                 // internal forwarding, never from outside.
                 .pathMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                .pathMatchers(GET, "/api/v1/docs", "/api/v1/docs/**", "/webjars/swagger-ui/**", "/v3/api-docs/swagger-config").permitAll()
+                .pathMatchers(GET, "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**", "/v3/api-docs/swagger-config").permitAll()
                 .pathMatchers("/actuator/gateway/**").hasRole(ADMIN)
                 .pathMatchers("/fallback/**").denyAll()
 
