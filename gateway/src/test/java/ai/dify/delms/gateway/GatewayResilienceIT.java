@@ -64,6 +64,14 @@ class GatewayResilienceIT extends GatewayTestSupport {
     }
 
     @Test
+    void slowButHealthyServiceIsNotCutOff() {
+        // Well above Resilience4j's 1 s default time limit, well below the configured limits.
+        HttpResponse<String> response = get("/api/v1/licenses?answerAfterMs=2500", token);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void getIsRetriedOnAnotherInstanceWhenOneRefusesConnections() {
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> response = get("/api/v1/sales-reps", token);

@@ -12,11 +12,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server on 127.0.0.1 standing in for one DELMS service behind the gateway: it answers
  * 200 with a small JSON body (its OpenAPI document at {@code /v3/api-docs}) and records every
- * request that reached it, headers included.
+ * request that reached it, headers included. A request with {@code ?answerAfterMs=N} is answered
+ * N ms late, like a slow but healthy service.
  */
 final class StandInService {
 
@@ -35,11 +37,13 @@ final class StandInService {
     static StandInService start(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
             StandInService service = new StandInService(name, server);
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getRawPath();
                 service.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders()));
                 exchange.getRequestBody().readAllBytes();
+                answerLateIfAsked(exchange.getRequestURI().getRawQuery());
                 String body = path.equals("/v3/api-docs")
                         ? "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1\"},\"paths\":{}}"
                         : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}";
@@ -54,6 +58,17 @@ final class StandInService {
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answerLateIfAsked(String query) {
+        if (query != null && query.startsWith("answerAfterMs=")) {
+            try {
+                // The service's own processing time, not a test waiting for something.
+                Thread.sleep(Long.parseLong(query.substring("answerAfterMs=".length())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
