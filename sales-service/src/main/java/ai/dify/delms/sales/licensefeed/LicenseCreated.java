@@ -1,0 +1,12 @@
+package ai.dify.delms.sales.licensefeed;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The part of {@code delms.license.created.v1}'s payload this service uses; other fields are
+ * ignored. {@code createdAt} may be absent: the event's time is used then.
+ */
+public record LicenseCreated(String id, String productType, UUID customerId, UUID salesRepId, String resellerId,
+        Instant createdAt) {
+}

@@ -1,0 +1,71 @@
+package ai.dify.delms.sales.salesrep;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.problem.ETags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping(SalesRepController.PATH)
+@Tag(name = "Sales reps")
+class SalesRepController {
+
+    static final String PATH = "/api/v1/sales-reps";
+
+    /** Body of a create request; {@code active} defaults to true. */
+    record NewSalesRep(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 50) String region,
+            Boolean active) {
+    }
+
+    private final SalesRepService reps;
+
+    SalesRepController(SalesRepService reps) {
+        this.reps = reps;
+    }
+
+    @GetMapping
+    @Operation(summary = "List sales reps", description = "Paged; sorted by name unless `sort` says otherwise.")
+    PageResponse<SalesRepDto> list(
+            @Parameter(description = "Case-insensitive search over name and e-mail") @RequestParam(required = false) String q,
+            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+        return PageResponse.of(reps.search(q, pageable), SalesRepDto::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read one sales rep")
+    ResponseEntity<SalesRepDto> get(@PathVariable UUID id) {
+        SalesRep rep = reps.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(rep.getVersion())).body(SalesRepDto.of(rep));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a sales rep (admin)", description = "409 if the e-mail is taken (ignoring case).")
+    ResponseEntity<SalesRepDto> create(@Valid @RequestBody NewSalesRep body) {
+        SalesRep rep = reps.create(body.name(), body.email(), body.region(), body.active() == null || body.active());
+        return ResponseEntity.created(URI.create(PATH + "/" + rep.getId()))
+                .eTag(ETags.of(rep.getVersion())).body(SalesRepDto.of(rep));
+    }
+}

@@ -1,0 +1,22 @@
+package ai.dify.delms.sales.salesrep;
+
+import java.util.UUID;
+
+/** What the sales-rep feature publishes on {@value #TOPIC} (see EVENTS.md). */
+public final class SalesRepEvents {
+
+    public static final String TOPIC = "delms.sales";
+    public static final String CREATED = "delms.sales-rep.created.v1";
+
+    private SalesRepEvents() {
+    }
+
+    /** Payload of {@value #CREATED}: the rep as the API shows it. */
+    public record SalesRepData(UUID id, String name, String email, String region, boolean active, long version) {
+
+        static SalesRepData of(SalesRep rep) {
+            return new SalesRepData(rep.getId(), rep.getName(), rep.getEmail(), rep.getRegion(), rep.isActive(),
+                    rep.getVersion());
+        }
+    }
+}

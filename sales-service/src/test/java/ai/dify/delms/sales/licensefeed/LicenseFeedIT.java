@@ -1,0 +1,106 @@
+package ai.dify.delms.sales.licensefeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestEvents;
+import ai.dify.delms.platform.test.kafka.TestKafka;
+
+@DelmsServiceTest
+class LicenseFeedIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Autowired
+    TestKafka kafka;
+    @Autowired
+    LicenseFeed feed;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void createdLicenseIsRecordedOnceEvenWhenTheEventIsRedelivered() {
+        String licenseId = licenseId();
+        UUID customerId = UUID.randomUUID();
+        UUID salesRepId = UUID.randomUUID();
+        TestEvents event = licenseCreated(licenseId, customerId, salesRepId);
+
+        kafka.send(LicenseFeed.TOPIC, licenseId, event.toJson());
+        Awaitility.await().atMost(BOUND).until(() -> feed.find(licenseId).isPresent());
+        LicenseSale sale = feed.find(licenseId).orElseThrow();
+        assertThat(sale.getCustomerId()).isEqualTo(customerId);
+        assertThat(sale.getSalesRepId()).isEqualTo(salesRepId);
+        assertThat(sale.getResellerId()).isEqualTo("acme");
+        assertThat(sale.getProductType()).isEqualTo("ENT");
+        assertThat(sale.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T10:15:30Z"));
+
+        kafka.send(LicenseFeed.TOPIC, licenseId, event.toJson());
+        // same key, same partition: once the marker is recorded, the redelivery was handled before it
+        String marker = licenseId();
+        kafka.send(LicenseFeed.TOPIC, licenseId, licenseCreated(marker, customerId, null).toJson());
+        Awaitility.await().atMost(BOUND).until(() -> feed.find(marker).isPresent());
+
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+                event.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from license_sale where license_id = ?", Long.class,
+                licenseId)).isEqualTo(1);
+        assertThat(feed.find(marker).orElseThrow().getSalesRepId()).isNull();
+    }
+
+    @Test
+    void unreadableRecordGoesToTheDeadLetterTopic() {
+        String key = "poison-" + UUID.randomUUID();
+        kafka.send(LicenseFeed.TOPIC, key, "{\"this is\": \"no cloud event\"}");
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(LicenseFeed.TOPIC + ".dlt", key);
+        assertThat(dead.value()).isEqualTo("{\"this is\": \"no cloud event\"}");
+        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(LicenseFeed.TOPIC);
+        assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("CloudEvent");
+    }
+
+    @Test
+    void licenseEventWithoutCustomerIsDeadLetteredNotRecorded() {
+        String licenseId = licenseId();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", licenseId);
+        data.put("productType", "ENT");
+        kafka.send(LicenseFeed.TOPIC, licenseId,
+                TestEvents.event(LicenseFeed.LICENSE_CREATED, licenseId).source("/delms/license-service").data(data).toJson());
+
+        kafka.awaitRecordWithKey(LicenseFeed.TOPIC + ".dlt", licenseId);
+        assertThat(feed.find(licenseId)).isEmpty();
+    }
+
+    private static TestEvents licenseCreated(String licenseId, UUID customerId, UUID salesRepId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", licenseId);
+        data.put("productType", "ENT");
+        data.put("licenseType", "SUBSCRIPTION");
+        data.put("status", "CREATED");
+        data.put("customerId", customerId.toString());
+        data.put("salesRepId", salesRepId == null ? null : salesRepId.toString());
+        data.put("resellerId", "acme");
+        data.put("startDate", "2025-03-04");
+        data.put("expiryDate", "2026-03-03");
+        data.put("authorizedWorkspaces", 5);
+        data.put("authorizedUsers", 50);
+        data.put("createdAt", "2025-03-04T10:15:30Z");
+        return TestEvents.event(LicenseFeed.LICENSE_CREATED, licenseId).source("/delms/license-service").data(data);
+    }
+
+    private static String licenseId() {
+        return "ENT-202503-" + String.format("%06d", (int) (Math.random() * 1_000_000));
+    }
+}

@@ -1,0 +1,159 @@
+package ai.dify.delms.sales.salesrep;
+
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestTokens;
+import ai.dify.delms.platform.test.kafka.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@DelmsServiceTest
+class SalesRepApiIT {
+
+    private static final String REPS = "/api/v1/sales-reps";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestKafka kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void listNeedsATokenAndAStaffRole() throws Exception {
+        mvc.perform(get(REPS)).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get(REPS).header("Authorization", bearer(tokens.partnerToken("acme"))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        for (String token : new String[] {tokens.adminToken(), tokens.salesToken(), tokens.engineerToken()}) {
+            mvc.perform(get(REPS).header("Authorization", bearer(token)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content").isArray())
+                    .andExpect(jsonPath("$.page.number").value(0))
+                    .andExpect(jsonPath("$.page.size").value(20))
+                    .andExpect(jsonPath("$.page.totalElements").isNumber())
+                    .andExpect(jsonPath("$.page.totalPages").isNumber());
+        }
+    }
+
+    @Test
+    void onlyAnAdminCreatesSalesReps() throws Exception {
+        String email = "not-allowed-" + UUID.randomUUID() + "@example.com";
+        String body = newRep("Not Allowed", email);
+        for (String token : new String[] {tokens.salesToken(), tokens.engineerToken(), tokens.partnerToken("acme")}) {
+            mvc.perform(post(REPS).header("Authorization", bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                    .content(body)).andExpect(status().isForbidden());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from sales_rep where email = ?", Long.class, email)).isZero();
+    }
+
+    @Test
+    void invalidRepIsRefusedWithFieldErrorsAndNothingIsWritten() throws Exception {
+        long before = count();
+        String marker = "not-an-email-" + UUID.randomUUID();
+        asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\" \",\"email\":\"" + marker + "\",\"region\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'email')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'region')]").exists());
+        assertThat(count()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+                Long.class, "%" + marker + "%")).isZero();
+    }
+
+    @Test
+    void createdRepIsReadableAndAnnouncedAsCloudEventKeyedByItsId() throws Exception {
+        String email = "dana-" + UUID.randomUUID() + "@example.com";
+        String created = asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON).content(newRep("Dana Seller", email)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith(REPS + "/")))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.name").value("Dana Seller"))
+                .andExpect(jsonPath("$.email").value(email))
+                .andExpect(jsonPath("$.region").value("EMEA"))
+                .andExpect(jsonPath("$.active").value(true))
+                .andExpect(jsonPath("$.version").value(0))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(created).get("id").asString();
+
+        asAdmin(get(REPS + "/" + id)).andExpect(status().isOk()).andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.email").value(email));
+        mvc.perform(get(REPS).param("q", "DANA-" + email.substring(5, 13))
+                        .header("Authorization", bearer(tokens.engineerToken())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(id));
+
+        ConsumerRecord<String, String> record = kafka.awaitRecordWithKey(SalesRepEvents.TOPIC, id);
+        JsonNode event = json.readTree(record.value());
+        assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(UUID.fromString(event.get("id").asString())).isNotNull();
+        assertThat(event.get("source").asString()).isEqualTo("/delms/sales-service");
+        assertThat(event.get("type").asString()).isEqualTo(SalesRepEvents.CREATED);
+        assertThat(event.get("subject").asString()).isEqualTo(id);
+        assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+        assertThat(event.get("time").asString()).isNotBlank();
+        assertThat(event.get("data").get("id").asString()).isEqualTo(id);
+        assertThat(event.get("data").get("email").asString()).isEqualTo(email);
+    }
+
+    @Test
+    void duplicateEmailIsAConflictIgnoringCase() throws Exception {
+        String email = "twice-" + UUID.randomUUID() + "@example.com";
+        asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON).content(newRep("First", email)))
+                .andExpect(status().isCreated());
+        asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON).content(newRep("Second", email.toUpperCase())))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(409));
+        assertThat(jdbc.queryForObject("select count(*) from sales_rep where email = ?", Long.class, email))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void unknownRepIs404Problem() throws Exception {
+        asAdmin(get(REPS + "/" + UUID.randomUUID())).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private ResultActions asAdmin(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        return mvc.perform(request.header("Authorization", bearer(tokens.adminToken())));
+    }
+
+    private long count() {
+        return jdbc.queryForObject("select count(*) from sales_rep", Long.class);
+    }
+
+    private static String newRep(String name, String email) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"region\":\"EMEA\"}";
+    }
+}
