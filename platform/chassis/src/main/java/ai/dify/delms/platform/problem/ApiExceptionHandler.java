@@ -105,6 +105,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(Exception ex, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The resource was changed by someone else; reload it and try again.");
+        problem.setType(ProblemTypes.CONCURRENT_MODIFICATION);
         return problem(ex, problem, request);
     }
 
@@ -136,8 +137,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(ex, problem, request);
     }
 
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemTypes.applyDefault(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     static ProblemDetail validationProblem(HttpStatus status, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, VALIDATION_DETAIL);
+        problem.setType(ProblemTypes.VALIDATION);
         problem.setProperty("errors", errors);
         return problem;
     }

@@ -37,6 +37,7 @@ public class ProblemErrorController implements ErrorController {
         Map<String, Object> attributes = errorAttributes.getErrorAttributes(new ServletWebRequest(request),
                 ErrorAttributeOptions.defaults());
         ProblemDetail problem = ProblemDetail.forStatus(status);
+        ProblemTypes.applyDefault(problem);
         if (status.is5xxServerError()) {
             problem.setDetail("An unexpected error occurred.");
         }

@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.server.resource.web.access.BearerToke
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import ai.dify.delms.platform.problem.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,6 +55,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
+        ProblemTypes.applyDefault(problem);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

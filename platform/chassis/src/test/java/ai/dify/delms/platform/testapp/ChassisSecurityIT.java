@@ -35,6 +35,7 @@ class ChassisSecurityIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(401))
                 .andExpect(jsonPath("$.title").value("Unauthorized"))
+                .andExpect(jsonPath("$.type").value("urn:delms:problem:unauthorized"))
                 .andExpect(jsonPath("$.instance").value("/api/v1/widgets"));
     }
 

@@ -35,7 +35,6 @@ import org.springframework.test.context.ContextCustomizerFactories;
         "logging.structured.format.file=",
         "delms.events.resubmission.interval=PT1S",
         "delms.events.resubmission.min-age=PT0S",
-        "management.tracing.export.enabled=false",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN",
         "logging.level.state.change.logger=WARN",

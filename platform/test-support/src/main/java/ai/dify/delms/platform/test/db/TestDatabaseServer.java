@@ -34,7 +34,8 @@ import org.testcontainers.mysql.MySQLContainer;
  * <li>a private {@code mariadbd} (Debian package mariadb-server) started under {@code target/} on a
  *     free port and stopped, by its own process handle, when the JVM exits.</li>
  * </ol>
- * Each test context gets a fresh database with a random name ({@link #createDatabase()}), so
+ * {@code DELMS_TEST_DB=private} (or {@code -Ddelms.test.db=private}) skips straight to the private
+ * {@code mariadbd}. Each test context gets a fresh database with a random name ({@link #createDatabase()}), so
  * modules and contexts can share one server.
  */
 public final class TestDatabaseServer {
@@ -98,6 +99,11 @@ public final class TestDatabaseServer {
     }
 
     private static TestDatabaseServer locate() {
+        String mode = System.getProperty("delms.test.db", System.getenv().getOrDefault("DELMS_TEST_DB", "auto"));
+        if ("private".equalsIgnoreCase(mode)) {
+            // e.g. while the launcher's database on 3306 may be stopped by system tests
+            return PrivateMariaDb.start();
+        }
         if (dockerAvailable()) {
             MySQLContainer mysql = new MySQLContainer("mysql:8.4").withUsername("root").withPassword("test");
             mysql.start();

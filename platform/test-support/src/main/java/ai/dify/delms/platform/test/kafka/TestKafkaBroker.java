@@ -16,20 +16,15 @@ public final class TestKafkaBroker {
     /** Bootstrap servers of the JVM's broker, started on first use. */
     public static synchronized String bootstrapServers() {
         if (broker == null) {
-            broker = start(0);
+            broker = start();
             EmbeddedKafkaKraftBroker started = broker;
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "stop-test-kafka"));
         }
         return broker.getBrokersAsString();
     }
 
-    /**
-     * Starts a separate broker on the given port (0: random) that the caller stops with
-     * {@link EmbeddedKafkaKraftBroker#destroy()}: for tests that need Kafka to be down, then up.
-     */
-    public static EmbeddedKafkaKraftBroker start(int port) {
+    private static EmbeddedKafkaKraftBroker start() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.kafkaPorts(port);
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("num.partitions", "3");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");

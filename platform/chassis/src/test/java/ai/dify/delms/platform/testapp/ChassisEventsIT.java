@@ -1,0 +1,131 @@
+package ai.dify.delms.platform.testapp;
+
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ai.dify.delms.platform.events.inbound.InboundEventsAutoConfiguration;
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestEvents;
+import ai.dify.delms.platform.test.TestTokens;
+import ai.dify.delms.platform.test.kafka.TestKafka;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@DelmsServiceTest
+class ChassisEventsIT {
+
+    private static final String DLT = ChassisTestApplication.TOPIC + ".dlt";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestKafka kafka;
+    @Autowired
+    WidgetEchoes echoes;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void committedChangePublishesCloudEventKeyedByAggregateId() throws Exception {
+        String body = mvc.perform(post("/api/v1/widgets").header("Authorization", bearer(tokens.adminToken()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"evt-published\",\"size\":3}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+
+        ConsumerRecord<String, String> record = kafka.awaitRecordWithKey(ChassisTestApplication.TOPIC, id);
+        JsonNode event = json.readTree(record.value());
+        assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(UUID.fromString(event.get("id").asString())).isNotNull();
+        assertThat(event.get("source").asString()).isEqualTo("/delms/chassis-test-app");
+        assertThat(event.get("type").asString()).isEqualTo("delms.widget.created.v1");
+        assertThat(event.get("subject").asString()).isEqualTo(id);
+        assertThat(event.get("time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+        assertThat(event.get("traceparent").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(event.get("data").get("name").asString()).isEqualTo("evt-published");
+        assertThat(event.get("data").get("size").asInt()).isEqualTo(3);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> echoes.echoes(id) == 1);
+    }
+
+    @Test
+    void redeliveredEventHasNoSecondEffect() {
+        String widgetId = UUID.randomUUID().toString();
+        TestEvents event = widgetCreated(widgetId);
+        kafka.send(ChassisTestApplication.TOPIC, widgetId, event.toJson());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> echoes.echoes(widgetId) == 1);
+
+        kafka.send(ChassisTestApplication.TOPIC, widgetId, event.toJson());
+        // a later event with the same key lands on the same partition, so once it is handled the duplicate was too
+        String markerId = UUID.randomUUID().toString();
+        kafka.send(ChassisTestApplication.TOPIC, widgetId, widgetCreated(markerId).toJson());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> echoes.echoes(markerId) == 1);
+
+        assertThat(echoes.echoes(widgetId)).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableRecordGoesToDeadLetterTopicWithReason() {
+        String key = "poison-" + UUID.randomUUID();
+        double before = deadLettered();
+        kafka.send(ChassisTestApplication.TOPIC, key, "this is not a cloud event");
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(DLT, key);
+        assertThat(dead.value()).isEqualTo("this is not a cloud event");
+        assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("not JSON");
+        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(ChassisTestApplication.TOPIC);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deadLettered() > before);
+    }
+
+    @Test
+    void eventWhoseHandlerKeepsFailingIsDeadLetteredAfterRetries() {
+        String widgetId = UUID.randomUUID().toString();
+        TestEvents event = TestEvents.event(WidgetEchoes.FAILING, widgetId)
+                .data(Map.of("id", widgetId, "name", "failing", "size", 1, "version", 0));
+        kafka.send(ChassisTestApplication.TOPIC, widgetId, event.toJson());
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(DLT, widgetId);
+        assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("handler always fails");
+    }
+
+    @Test
+    void unknownEventTypeIsIgnored() {
+        String key = UUID.randomUUID().toString();
+        kafka.send(ChassisTestApplication.TOPIC, key,
+                TestEvents.event("delms.widget.repainted.v7", key).data(Map.of("colour", "blue")).toJson());
+        String markerId = UUID.randomUUID().toString();
+        kafka.send(ChassisTestApplication.TOPIC, key, widgetCreated(markerId).toJson());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> echoes.echoes(markerId) == 1);
+
+        assertThat(kafka.records(DLT)).noneMatch(r -> key.equals(r.key()));
+    }
+
+    private static TestEvents widgetCreated(String widgetId) {
+        return TestEvents.event("delms.widget.created.v1", widgetId).source("/delms/chassis-test-app")
+                .data(Map.of("id", widgetId, "name", "w-" + widgetId, "size", 2, "version", 0, "addedLater", true));
+    }
+
+    private double deadLettered() {
+        var counter = meters.find(InboundEventsAutoConfiguration.DEAD_LETTER_METRIC)
+                .tag("topic", ChassisTestApplication.TOPIC).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

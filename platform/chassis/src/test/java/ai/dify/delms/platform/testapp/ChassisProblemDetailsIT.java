@@ -1,0 +1,120 @@
+package ai.dify.delms.platform.testapp;
+
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestTokens;
+import tools.jackson.databind.json.JsonMapper;
+
+@DelmsServiceTest
+class ChassisProblemDetailsIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    JsonMapper json;
+
+    private ResultActions asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header("Authorization", bearer(tokens.adminToken())));
+    }
+
+    private static ResultActions problem(ResultActions result, int status) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(status))
+                .andExpect(jsonPath("$.title").exists())
+                .andExpect(jsonPath("$.type").exists())
+                .andExpect(jsonPath("$.instance").exists());
+    }
+
+    @Test
+    void beanValidationListsFieldErrors() throws Exception {
+        problem(asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"\",\"size\":99}")), 400)
+                .andExpect(jsonPath("$.errors.length()").value(2))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')].message").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'size')].message").exists());
+    }
+
+    @Test
+    void unreadableBodyWrongTypesAndMediaTypesAre4xxProblems() throws Exception {
+        problem(asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON).content("{not json")), 400);
+        problem(asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\",\"size\":\"big\"}")), 400);
+        problem(asAdmin(get("/api/v1/widgets/not-a-uuid")), 400);
+        problem(asAdmin(post("/api/v1/widgets").contentType(MediaType.TEXT_PLAIN).content("hello")), 415);
+        problem(asAdmin(get("/api/v1/widgets?size=201")), 400)
+                .andExpect(jsonPath("$.detail").value(containsString("200")));
+        problem(asAdmin(get("/api/v1/widgets?size=abc")), 400);
+        problem(asAdmin(get("/api/v1/widgets?sort=nosuchfield,asc")), 400);
+    }
+
+    @Test
+    void methodNotAllowedIs405Problem() throws Exception {
+        // the rules allow DELETE for admins; the controller has no DELETE mapping
+        problem(asAdmin(delete("/api/v1/widgets/" + UUID.randomUUID())), 405);
+    }
+
+    @Test
+    void missingResourceIs404AndDuplicateIs409() throws Exception {
+        problem(asAdmin(get("/api/v1/widgets/" + UUID.randomUUID())), 404)
+                .andExpect(jsonPath("$.detail").value(containsString("was not found")));
+        asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"dup-widget\",\"size\":1}")).andExpect(status().isCreated());
+        problem(asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"dup-widget\",\"size\":1}")), 409);
+    }
+
+    @Test
+    void staleIfMatchIs412AndCurrentOnePasses() throws Exception {
+        String body = asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"etag-widget\",\"size\":1}"))
+                .andExpect(header().string("ETag", "\"0\"")).andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+        asAdmin(put("/api/v1/widgets/" + id).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"etag-widget-2\"}"))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
+        problem(asAdmin(put("/api/v1/widgets/" + id).header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"etag-widget-3\"}")), 412);
+    }
+
+    @Test
+    void unexpectedErrorIsGeneric500WithoutInternals() throws Exception {
+        problem(asAdmin(get("/api/v1/failures/boom")), 500)
+                .andExpect(jsonPath("$.detail").value("An unexpected error occurred."))
+                .andExpect(content().string(not(containsString("secret internal detail"))))
+                .andExpect(content().string(not(containsString("IllegalStateException"))));
+    }
+
+    @Test
+    void listIsPagedWithMetadata() throws Exception {
+        asAdmin(get("/api/v1/widgets?page=0&size=2&sort=name,asc"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content").isArray())
+                .andExpect(jsonPath("$.page.number").value(0))
+                .andExpect(jsonPath("$.page.size").value(2))
+                .andExpect(jsonPath("$.page.totalElements").isNumber())
+                .andExpect(jsonPath("$.page.totalPages").isNumber());
+    }
+}
