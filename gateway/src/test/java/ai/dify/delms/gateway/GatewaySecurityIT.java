@@ -64,6 +64,9 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
         assertThat(received.path()).isEqualTo("/api/v1/licenses");
         assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
         assertThat(received.header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        // So that the service writes links (Location, OpenAPI server URL) pointing at the gateway.
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:" + port);
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
     }
 
     @Test
@@ -157,6 +160,8 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
 
     @Test
     void actuatorIsNotRoutedAndOnlyProbesAreOpen() {
+        // No Redis runs here: the rate limiter's store does not decide the gateway's health.
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(200);
