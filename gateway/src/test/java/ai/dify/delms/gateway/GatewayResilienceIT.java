@@ -109,6 +109,7 @@ class GatewayResilienceIT extends GatewayTestSupport {
     private static void assertUnavailable(HttpResponse<String> response, String service) {
         assertProblem(response, 503);
         assertThat(json(response).get("detail").asString()).isEqualTo(service + " is unavailable, try again shortly");
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:delms:problem:unavailable");
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
     }
 }

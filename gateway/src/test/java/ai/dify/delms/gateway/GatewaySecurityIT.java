@@ -153,6 +153,7 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
         HttpResponse<String> withToken = send(request("/api/v1/nothing-here", issuer.tokenFor("alice", "admin"))
                 .header("Accept", "text/html").GET());
         assertProblem(withToken, 404);
+        assertThat(json(withToken).get("type").asString()).isEqualTo("urn:delms:problem:not-found");
         assertThat(withToken.body()).doesNotContain("<html");
 
         assertProblem(get("/no/such/page", null), 404);
@@ -185,6 +186,7 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
         assertThat(contentType(response)).startsWith("application/problem+json");
         JsonNode problem = json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asString()).startsWith("urn:delms:problem:");
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("instance").asString()).isEqualTo(response.uri().getRawPath());
         assertThat(problem.has("trace")).isFalse();
