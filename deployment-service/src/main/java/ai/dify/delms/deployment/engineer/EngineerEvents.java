@@ -1,0 +1,24 @@
+package ai.dify.delms.deployment.engineer;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What the engineer feature publishes on {@value #TOPIC} (see EVENTS.md). */
+public final class EngineerEvents {
+
+    public static final String TOPIC = "delms.deployments";
+    public static final String CREATED = "delms.engineer.created.v1";
+
+    private EngineerEvents() {
+    }
+
+    /** Payload of {@value #CREATED}: the engineer as the API shows it. */
+    public record EngineerData(UUID id, String name, String email, String region, List<String> skills,
+            boolean active, long version) {
+
+        static EngineerData of(Engineer engineer) {
+            return new EngineerData(engineer.getId(), engineer.getName(), engineer.getEmail(), engineer.getRegion(),
+                    engineer.getSkills(), engineer.isActive(), engineer.getVersion());
+        }
+    }
+}

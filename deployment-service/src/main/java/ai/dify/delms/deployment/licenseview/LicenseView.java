@@ -1,0 +1,58 @@
+package ai.dify.delms.deployment.licenseview;
+
+import java.time.Instant;
+import java.util.Set;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * What deployment-service knows of a license from license-service's events. The status is kept as
+ * the text license-service sends, so a status added there later does not break this read model.
+ */
+@Entity
+@Table(name = "license_view")
+public class LicenseView {
+
+    /** Statuses after which nothing may be deployed for a license any more. */
+    static final Set<String> CLOSED_TO_DEPLOYMENTS = Set.of("TERMINATED");
+
+    @Id
+    private String licenseId;
+    private String status;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected LicenseView() {
+    }
+
+    LicenseView(String licenseId, String status, Instant createdAt, Instant now) {
+        this.licenseId = licenseId;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.updatedAt = now;
+    }
+
+    /** A deployment may be scheduled only for a license that is not terminated. */
+    public boolean acceptsDeployments() {
+        return !CLOSED_TO_DEPLOYMENTS.contains(status);
+    }
+
+    void changeStatus(String status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
+
+    /** The creation time, learnt late when a status change was seen before the license itself. */
+    void learnCreatedAt(Instant createdAt) {
+        if (this.createdAt == null) {
+            this.createdAt = createdAt;
+        }
+    }
+
+    public String getLicenseId() { return licenseId; }
+    public String getStatus() { return status; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,158 @@
+package ai.dify.delms.deployment.engineer;
+
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestTokens;
+import ai.dify.delms.platform.test.kafka.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@DelmsServiceTest
+class EngineerApiIT {
+
+    private static final String ENGINEERS = "/api/v1/engineers";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestKafka kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void listNeedsATokenAndAStaffRole() throws Exception {
+        mvc.perform(get(ENGINEERS)).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get(ENGINEERS).header("Authorization", bearer(tokens.partnerToken("acme"))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        for (String token : new String[] {tokens.adminToken(), tokens.salesToken(), tokens.engineerToken()}) {
+            mvc.perform(get(ENGINEERS).header("Authorization", bearer(token)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.content").isArray())
+                    .andExpect(jsonPath("$.page.number").value(0))
+                    .andExpect(jsonPath("$.page.size").value(20))
+                    .andExpect(jsonPath("$.page.totalElements").isNumber())
+                    .andExpect(jsonPath("$.page.totalPages").isNumber());
+        }
+    }
+
+    @Test
+    void onlyAnAdminCreatesEngineers() throws Exception {
+        String email = "not-allowed-" + UUID.randomUUID() + "@example.com";
+        for (String token : new String[] {tokens.salesToken(), tokens.engineerToken(), tokens.partnerToken("acme")}) {
+            mvc.perform(post(ENGINEERS).header("Authorization", bearer(token)).contentType(MediaType.APPLICATION_JSON)
+                    .content(newEngineer("Not Allowed", email))).andExpect(status().isForbidden());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from engineer where email = ?", Long.class, email)).isZero();
+    }
+
+    @Test
+    void invalidEngineerIsRefusedWithFieldErrorsAndNothingIsWritten() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from engineer", Long.class);
+        String marker = "not-an-email-" + UUID.randomUUID();
+        asAdmin(post(ENGINEERS).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"\",\"email\":\"" + marker + "\",\"region\":\"EMEA\",\"skills\":[\"k8s\",\" \"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[?(@.field == 'name')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'email')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field =~ /skills.*/)]").exists());
+        assertThat(jdbc.queryForObject("select count(*) from engineer", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+                Long.class, "%" + marker + "%")).isZero();
+    }
+
+    @Test
+    void createdEngineerIsReadableWithSkillsAndAnnouncedAsCloudEventKeyedByItsId() throws Exception {
+        String email = "erin-" + UUID.randomUUID() + "@example.com";
+        String created = asAdmin(post(ENGINEERS).contentType(MediaType.APPLICATION_JSON)
+                        .content(newEngineer("Erin Deployer", email)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith(ENGINEERS + "/")))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.name").value("Erin Deployer"))
+                .andExpect(jsonPath("$.email").value(email))
+                .andExpect(jsonPath("$.skills", contains("kubernetes", "mysql")))
+                .andExpect(jsonPath("$.active").value(true))
+                .andExpect(jsonPath("$.version").value(0))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(created).get("id").asString();
+
+        asAdmin(get(ENGINEERS + "/" + id)).andExpect(status().isOk()).andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.skills", contains("kubernetes", "mysql")));
+        mvc.perform(get(ENGINEERS).param("q", email.substring(0, 13).toUpperCase())
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(id))
+                .andExpect(jsonPath("$.content[0].skills", contains("kubernetes", "mysql")));
+
+        ConsumerRecord<String, String> record = kafka.awaitRecordWithKey(EngineerEvents.TOPIC, id);
+        JsonNode event = json.readTree(record.value());
+        assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(UUID.fromString(event.get("id").asString())).isNotNull();
+        assertThat(event.get("source").asString()).isEqualTo("/delms/deployment-service");
+        assertThat(event.get("type").asString()).isEqualTo(EngineerEvents.CREATED);
+        assertThat(event.get("subject").asString()).isEqualTo(id);
+        assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+        assertThat(event.get("time").asString()).isNotBlank();
+        assertThat(event.get("data").get("email").asString()).isEqualTo(email);
+        assertThat(event.get("data").get("skills").get(1).asString()).isEqualTo("mysql");
+    }
+
+    @Test
+    void duplicateEmailIsAConflictIgnoringCase() throws Exception {
+        String email = "twice-" + UUID.randomUUID() + "@example.com";
+        asAdmin(post(ENGINEERS).contentType(MediaType.APPLICATION_JSON).content(newEngineer("First", email)))
+                .andExpect(status().isCreated());
+        asAdmin(post(ENGINEERS).contentType(MediaType.APPLICATION_JSON).content(newEngineer("Second", email.toUpperCase())))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(409));
+        assertThat(jdbc.queryForObject("select count(*) from engineer where email = ?", Long.class, email))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void unknownEngineerIs404Problem() throws Exception {
+        asAdmin(get(ENGINEERS + "/" + UUID.randomUUID())).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private ResultActions asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header("Authorization", bearer(tokens.adminToken())));
+    }
+
+    private static String newEngineer(String name, String email) {
+        return "{\"name\":\"" + name + "\",\"email\":\"" + email
+                + "\",\"region\":\"EMEA\",\"skills\":[\"kubernetes\",\" mysql \",\"kubernetes\"]}";
+    }
+}

@@ -1,0 +1,119 @@
+package ai.dify.delms.deployment.licenseview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestEvents;
+import ai.dify.delms.platform.test.kafka.TestKafka;
+
+@DelmsServiceTest
+class LicenseViewIT {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Autowired
+    TestKafka kafka;
+    @Autowired
+    LicenseViews views;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void createdLicenseBecomesKnownAndAcceptsDeployments() {
+        String licenseId = licenseId();
+        assertThat(views.acceptsDeployments(licenseId)).isFalse();
+
+        send(licenseId, licenseCreated(licenseId));
+
+        Awaitility.await().atMost(BOUND).until(() -> views.find(licenseId).isPresent());
+        LicenseView view = views.find(licenseId).orElseThrow();
+        assertThat(view.getStatus()).isEqualTo("CREATED");
+        assertThat(view.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T10:15:30Z"));
+        assertThat(views.acceptsDeployments(licenseId)).isTrue();
+    }
+
+    @Test
+    void redeliveredStatusChangeHasNoSecondEffect() {
+        String licenseId = licenseId();
+        send(licenseId, licenseCreated(licenseId));
+        TestEvents suspended = statusChanged(licenseId, "CREATED", "SUSPENDED");
+        send(licenseId, suspended);
+        send(licenseId, statusChanged(licenseId, "SUSPENDED", "IN_USE"));
+        Awaitility.await().atMost(BOUND)
+                .until(() -> views.find(licenseId).map(v -> v.getStatus().equals("IN_USE")).orElse(false));
+
+        // the suspension again: applied twice, it would suspend the license once more
+        send(licenseId, suspended);
+        send(licenseId, statusChanged(licenseId, "IN_USE", "TERMINATED").id("marker-" + licenseId));
+        Awaitility.await().atMost(BOUND).until(() -> processed("marker-" + licenseId));
+
+        assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
+                suspended.id())).isEqualTo(1);
+        assertThat(views.find(licenseId).orElseThrow().getStatus()).isEqualTo("TERMINATED");
+        assertThat(views.acceptsDeployments(licenseId)).isFalse();
+    }
+
+    @Test
+    void statusChangeOfAnUnseenLicenseIsRemembered() {
+        String licenseId = licenseId();
+        send(licenseId, statusChanged(licenseId, "IN_USE", "TERMINATED"));
+
+        Awaitility.await().atMost(BOUND).until(() -> views.find(licenseId).isPresent());
+        assertThat(views.find(licenseId).orElseThrow().getStatus()).isEqualTo("TERMINATED");
+        assertThat(views.acceptsDeployments(licenseId)).isFalse();
+    }
+
+    @Test
+    void unreadableRecordGoesToTheDeadLetterTopic() {
+        String key = "poison-" + UUID.randomUUID();
+        kafka.send(LicenseEvents.TOPIC, key, "not even json");
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(LicenseEvents.TOPIC + ".dlt", key);
+        assertThat(dead.value()).isEqualTo("not even json");
+        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(LicenseEvents.TOPIC);
+        assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("not JSON");
+    }
+
+    /** Keyed by the license id, as license-service does: one license's events stay in order. */
+    private void send(String licenseId, TestEvents event) {
+        kafka.send(LicenseEvents.TOPIC, licenseId, event.toJson());
+    }
+
+    private boolean processed(String eventId) {
+        return jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class, eventId) > 0;
+    }
+
+    private static TestEvents licenseCreated(String licenseId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", licenseId);
+        data.put("productType", "ENT");
+        data.put("licenseType", "SUBSCRIPTION");
+        data.put("status", "CREATED");
+        data.put("customerId", UUID.randomUUID().toString());
+        data.put("expiryDate", "2026-03-03");
+        data.put("createdAt", "2025-03-04T10:15:30Z");
+        return TestEvents.event(LicenseEvents.CREATED, licenseId).source("/delms/license-service").data(data);
+    }
+
+    private static TestEvents statusChanged(String licenseId, String from, String to) {
+        return TestEvents.event(LicenseEvents.STATUS_CHANGED, licenseId).source("/delms/license-service")
+                .data(Map.of("licenseId", licenseId, "from", from, "to", to, "reason", "test", "actor", "alice"));
+    }
+
+    private static String licenseId() {
+        return "ENT-202503-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
