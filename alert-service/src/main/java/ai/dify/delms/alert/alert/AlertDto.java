@@ -1,0 +1,17 @@
+package ai.dify.delms.alert.alert;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** An alert as the API shows it. */
+public record AlertDto(UUID id, String licenseId, UUID customerId, String resellerId, AlertType type,
+        AlertSeverity severity, AlertStatus status, String message, Map<String, Object> details, Instant raisedAt,
+        String acknowledgedBy, Instant resolvedAt, long version) {
+
+    static AlertDto of(Alert alert) {
+        return new AlertDto(alert.getId(), alert.getLicenseId(), alert.getCustomerId(), alert.getResellerId(),
+                alert.getType(), alert.getSeverity(), alert.getStatus(), alert.getMessage(), alert.getDetails(),
+                alert.getRaisedAt(), alert.getAcknowledgedBy(), alert.getResolvedAt(), alert.getVersion());
+    }
+}

@@ -1,0 +1,28 @@
+package ai.dify.delms.alert.alert;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.domain.Specification;
+
+/** The filters of the alert list; a null filter does not restrict. */
+public record AlertFilter(AlertStatus status, AlertType type, String licenseId, UUID customerId,
+        AlertSeverity severity) {
+
+    Specification<Alert> toSpecification() {
+        List<Specification<Alert>> conditions = new ArrayList<>();
+        addEqual(conditions, "status", status);
+        addEqual(conditions, "type", type);
+        addEqual(conditions, "licenseId", licenseId);
+        addEqual(conditions, "customerId", customerId);
+        addEqual(conditions, "severity", severity);
+        return Specification.allOf(conditions);
+    }
+
+    private static void addEqual(List<Specification<Alert>> conditions, String attribute, Object value) {
+        if (value != null) {
+            conditions.add((root, query, cb) -> cb.equal(root.get(attribute), value));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package ai.dify.delms.alert.licensemodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The license-service events this feature reads, with the fields it uses (others are ignored). */
+public final class LicenseEvents {
+
+    public static final String TOPIC = "delms.licenses";
+    public static final String CREATED = "delms.license.created.v1";
+    public static final String UPDATED = "delms.license.updated.v1";
+    public static final String STATUS_CHANGED = "delms.license.status-changed.v1";
+    public static final String USAGE_REPORTED = "delms.license.usage-reported.v1";
+    public static final String EXPIRED = "delms.license.expired.v1";
+
+    private LicenseEvents() {
+    }
+
+    /** {@value #CREATED}; {@code createdAt} may be absent: the event's time is used then. */
+    public record LicenseCreated(String id, UUID customerId, String resellerId, String licenseType, String status,
+            LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers, Instant createdAt) {
+    }
+
+    /** {@value #UPDATED}: the changed fields, values as JSON scalars. */
+    public record LicenseUpdated(String licenseId, List<Change> changes) {
+
+        public record Change(String field, Object oldValue, Object newValue) {
+        }
+    }
+
+    /** {@value #STATUS_CHANGED}. */
+    public record StatusChanged(String licenseId, String from, String to) {
+    }
+
+    /** {@value #USAGE_REPORTED}, with the limits in force when it was reported. */
+    public record UsageReported(String licenseId, Integer workspaces, Integer users, Instant reportedAt,
+            Integer authorizedWorkspaces, Integer authorizedUsers) {
+    }
+
+    /** {@value #EXPIRED}. */
+    public record Expired(String licenseId, LocalDate expiryDate) {
+    }
+}

@@ -1,0 +1,31 @@
+package ai.dify.delms.alert.licensemodel;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import ai.dify.delms.platform.events.inbound.EventRoutes;
+import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
+
+/** Consumes license-service's events; each is handled at most once, poison records are dead-lettered. */
+@Component
+class LicenseEventsListener {
+
+    private final IdempotentEventHandler handler;
+    private final EventRoutes routes;
+
+    LicenseEventsListener(IdempotentEventHandler handler, LicenseModels models) {
+        this.handler = handler;
+        this.routes = EventRoutes.create()
+                .on(LicenseEvents.CREATED, LicenseEvents.LicenseCreated.class, models::licenseCreated)
+                .on(LicenseEvents.UPDATED, LicenseEvents.LicenseUpdated.class, models::licenseUpdated)
+                .on(LicenseEvents.STATUS_CHANGED, LicenseEvents.StatusChanged.class, models::statusChanged)
+                .on(LicenseEvents.USAGE_REPORTED, LicenseEvents.UsageReported.class, models::usageReported)
+                .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class, models::expired);
+    }
+
+    @KafkaListener(topics = LicenseEvents.TOPIC)
+    void on(ConsumerRecord<String, String> record) {
+        handler.handle(record, routes);
+    }
+}

@@ -1,0 +1,131 @@
+package ai.dify.delms.alert.licensemodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * What alert-service knows of one license from license-service's events: the facts the alert rules
+ * look at. Statuses and license types are kept as the text license-service sends, so a value added
+ * there later does not break this read model. A field is null until an event has told it.
+ */
+@Entity
+@Table(name = "license_model")
+public class LicenseModel {
+
+    @Id
+    private String licenseId;
+    private UUID customerId;
+    private String resellerId;
+    private String licenseType;
+    private String status;
+    private LocalDate expiryDate;
+    private Integer authorizedWorkspaces;
+    private Integer authorizedUsers;
+    private Integer usageWorkspaces;
+    private Integer usageUsers;
+    private Instant usageReportedAt;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected LicenseModel() {
+    }
+
+    LicenseModel(String licenseId, Instant now) {
+        this.licenseId = licenseId;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The license as created. Facts already learnt from later events (a status change that got here
+     * first) are newer and are kept.
+     */
+    void created(UUID customerId, String resellerId, String licenseType, String status, LocalDate expiryDate,
+            Integer authorizedWorkspaces, Integer authorizedUsers, Instant createdAt, Instant now) {
+        this.customerId = firstKnown(this.customerId, customerId);
+        this.resellerId = firstKnown(this.resellerId, resellerId);
+        this.licenseType = firstKnown(this.licenseType, licenseType);
+        this.status = firstKnown(this.status, status);
+        this.expiryDate = firstKnown(this.expiryDate, expiryDate);
+        this.authorizedWorkspaces = firstKnown(this.authorizedWorkspaces, authorizedWorkspaces);
+        this.authorizedUsers = firstKnown(this.authorizedUsers, authorizedUsers);
+        this.createdAt = firstKnown(this.createdAt, createdAt);
+        this.updatedAt = now;
+    }
+
+    void changeStatus(String status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
+
+    /**
+     * One field change of a {@code license.updated} event, the new value as text (null: cleared).
+     * Fields the alert rules do not look at are ignored.
+     *
+     * @return whether the field is one this model keeps
+     * @throws IllegalArgumentException if the value is not of the field's type
+     */
+    boolean applyChange(String field, String newValue, Instant now) {
+        switch (field) {
+            case "expiryDate" -> expiryDate = newValue == null ? null : LocalDate.parse(newValue);
+            case "authorizedWorkspaces" -> authorizedWorkspaces = newValue == null ? null : Integer.valueOf(newValue);
+            case "authorizedUsers" -> authorizedUsers = newValue == null ? null : Integer.valueOf(newValue);
+            case "customerId" -> customerId = newValue == null ? null : UUID.fromString(newValue);
+            case "resellerId" -> resellerId = newValue;
+            case "licenseType" -> licenseType = newValue;
+            case "status" -> status = newValue;
+            default -> {
+                return false;
+            }
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * A usage report. The latest usage is the one with the latest {@code reportedAt}: a report
+     * made late about an earlier moment does not replace a newer one. The limits it carries are the
+     * license's limits when it was reported, so they are taken either way.
+     *
+     * @return whether the report became the latest usage
+     */
+    boolean reportUsage(int workspaces, int users, Instant reportedAt, Integer authorizedWorkspaces,
+            Integer authorizedUsers, Instant now) {
+        if (authorizedWorkspaces != null) {
+            this.authorizedWorkspaces = authorizedWorkspaces;
+        }
+        if (authorizedUsers != null) {
+            this.authorizedUsers = authorizedUsers;
+        }
+        this.updatedAt = now;
+        if (usageReportedAt != null && reportedAt.isBefore(usageReportedAt)) {
+            return false;
+        }
+        this.usageWorkspaces = workspaces;
+        this.usageUsers = users;
+        this.usageReportedAt = reportedAt;
+        return true;
+    }
+
+    private static <T> T firstKnown(T known, T incoming) {
+        return known != null ? known : incoming;
+    }
+
+    public String getLicenseId() { return licenseId; }
+    public UUID getCustomerId() { return customerId; }
+    public String getResellerId() { return resellerId; }
+    public String getLicenseType() { return licenseType; }
+    public String getStatus() { return status; }
+    public LocalDate getExpiryDate() { return expiryDate; }
+    public Integer getAuthorizedWorkspaces() { return authorizedWorkspaces; }
+    public Integer getAuthorizedUsers() { return authorizedUsers; }
+    public Integer getUsageWorkspaces() { return usageWorkspaces; }
+    public Integer getUsageUsers() { return usageUsers; }
+    public Instant getUsageReportedAt() { return usageReportedAt; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}
