@@ -144,6 +144,15 @@ class SalesRepApiIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void openApiDocumentIsPublicAndDescribesTheEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").value(startsWith("3.")))
+                .andExpect(jsonPath("$.paths['/api/v1/sales-reps'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/sales-reps'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/sales-reps/{id}'].get").exists());
+    }
+
     private ResultActions asAdmin(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
             throws Exception {
         return mvc.perform(request.header("Authorization", bearer(tokens.adminToken())));
