@@ -39,7 +39,7 @@ public class DelmsTestFixtures implements ContextCustomizerFactory {
     static synchronized TestTokenIssuer issuer() {
         if (issuer == null) {
             issuer = TestTokenIssuer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(issuer::close, "stop-test-token-issuer"));
+            FixtureShutdown.register(FixtureShutdown.Stage.ISSUER, "token issuer", issuer::close);
         }
         return issuer;
     }
@@ -74,6 +74,7 @@ public class DelmsTestFixtures implements ContextCustomizerFactory {
             context.getBeanFactory().registerSingleton("delmsTestTokens", new TestTokens(tokens));
             context.getBeanFactory().registerSingleton("delmsTestKafka", new TestKafka(kafka));
             context.getBeanFactory().registerSingleton("delmsTestDatabase", database);
+            FixtureShutdown.closeAtExit(context);
         }
 
         @Override

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
+import ai.dify.delms.platform.test.FixtureShutdown;
+
 /**
  * The MySQL-compatible server that service tests run against, one per JVM, found in this order:
  * <ol>
@@ -59,9 +61,14 @@ public final class TestDatabaseServer {
     /** The JVM's server, started or found on first use. */
     public static synchronized TestDatabaseServer get() {
         if (instance == null) {
+            // dropping the test databases must come before a private server is stopped: register it first
+            FixtureShutdown.register(FixtureShutdown.Stage.DATABASE, "test databases", () -> {
+                if (instance != null) {
+                    instance.dropCreatedDatabases();
+                }
+            });
             instance = locate();
             log.info("Service tests use {}", instance.description);
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::dropCreatedDatabases, "drop-test-databases"));
         }
         return instance;
     }
@@ -163,7 +170,8 @@ public final class TestDatabaseServer {
                         "--user=" + user, "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                         "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--max-connections=500")
                         .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, dir), "stop-test-mariadb"));
+                // registered after the databases' drop step of the same stage, so it runs after it
+                FixtureShutdown.register(FixtureShutdown.Stage.DATABASE, "private mariadbd", () -> stop(process, dir));
                 String url = "jdbc:mariadb://127.0.0.1:" + port;
                 Awaitility.await("private mariadbd on port " + port).atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(100))

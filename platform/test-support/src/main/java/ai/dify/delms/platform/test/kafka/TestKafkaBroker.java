@@ -2,6 +2,8 @@ package ai.dify.delms.platform.test.kafka;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import ai.dify.delms.platform.test.FixtureShutdown;
+
 /**
  * A real Kafka broker for service tests: spring-kafka-test's embedded KRaft broker, one per JVM on a
  * random loopback port, stopped at JVM exit. Topics are created on first use.
@@ -17,8 +19,7 @@ public final class TestKafkaBroker {
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             broker = start();
-            EmbeddedKafkaKraftBroker started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "stop-test-kafka"));
+            FixtureShutdown.register(FixtureShutdown.Stage.KAFKA, "embedded Kafka broker", broker::destroy);
         }
         return broker.getBrokersAsString();
     }

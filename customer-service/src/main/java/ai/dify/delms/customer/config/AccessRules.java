@@ -1,0 +1,21 @@
+package ai.dify.delms.customer.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import ai.dify.delms.platform.security.Roles;
+import ai.dify.delms.platform.security.ServiceAccessRules;
+
+/** Who may call which endpoint of customer-service (API.md, roles table). Anything not listed is denied. */
+@Configuration(proxyBeanMethods = false)
+class AccessRules {
+
+    @Bean
+    ServiceAccessRules customerAccessRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*").hasAnyRole(Roles.STAFF)
+                .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*").hasRole(Roles.ADMIN);
+    }
+}

@@ -1,0 +1,77 @@
+package ai.dify.delms.customer.customer;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.security.CurrentActor;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code /api/v1/customers}: staff read, admin and sales create, admin deletes. */
+@RestController
+@RequestMapping("/api/v1/customers")
+@Tag(name = "Customers")
+class CustomerController {
+
+    private final CustomerService customers;
+
+    CustomerController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping
+    @Operation(summary = "List customers", description = "q searches name, contact name and e-mail ignoring case")
+    PageResponse<CustomerDto> list(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String region, @RequestParam(required = false) UUID salesRepId,
+            @RequestParam(required = false) UUID resellerId,
+            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+        Page<Customer> page = customers.list(new CustomerFilter(q, region, salesRepId, resellerId), pageable);
+        Map<UUID, Long> licenseCounts = customers.licenseCounts(page.map(Customer::getId).getContent());
+        return PageResponse.of(page, c -> CustomerDto.of(c, licenseCounts.getOrDefault(c.getId(), 0L)));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a customer", description = "409 if a customer with that name (ignoring case) exists")
+    ResponseEntity<CustomerDto> create(@Valid @RequestBody NewCustomerRequest request, CurrentActor actor) {
+        Customer customer = customers.create(request.toDetails(), actor.auditName());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(customer.getId()).toUri();
+        return ResponseEntity.created(location).eTag(ETags.of(customer.getVersion()))
+                .body(CustomerDto.of(customer, 0));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Read a customer")
+    ResponseEntity<CustomerDto> get(@PathVariable UUID id) {
+        Customer customer = customers.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(customer.getVersion()))
+                .body(CustomerDto.of(customer, customers.licenseCount(id)));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a customer", description = "409 while the customer has licenses")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        customers.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,8 @@
+package ai.dify.delms.customer.customer;
+
+import java.util.UUID;
+
+/** What a client may set on a customer; everything else (id, audit fields, version) is the server's. */
+public record CustomerDetails(String name, String industry, String region, String country, String contactName,
+        String contactEmail, String contactPhone, UUID salesRepId, UUID resellerId, String notes) {
+}

@@ -1,0 +1,11 @@
+package ai.dify.delms.customer.customer;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+interface CustomerRepository extends JpaRepository<Customer, UUID>, JpaSpecificationExecutor<Customer> {
+
+    boolean existsByNameIgnoreCase(String name);
+}

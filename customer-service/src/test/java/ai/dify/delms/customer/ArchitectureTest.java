@@ -1,0 +1,6 @@
+package ai.dify.delms.customer;
+
+import ai.dify.delms.platform.test.arch.DelmsArchitectureRules;
+
+class ArchitectureTest extends DelmsArchitectureRules {
+}
