@@ -129,6 +129,14 @@ class AlertApiIT {
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
+    @Test
+    void openApiDocumentIsPublicAndDescribesTheEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/alerts'].get.parameters[*].name",
+                        hasItems("status", "type", "licenseId", "customerId", "severity")))
+                .andExpect(jsonPath("$.paths['/api/v1/alerts/{id}'].get").exists());
+    }
+
     private ResultActions asEngineer(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.header("Authorization", bearer(tokens.engineerToken())));
     }

@@ -147,6 +147,15 @@ class EngineerApiIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    @Test
+    void openApiDocumentIsPublicAndDescribesTheEndpoints() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.openapi").value(startsWith("3.")))
+                .andExpect(jsonPath("$.paths['/api/v1/engineers'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/engineers'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/engineers/{id}'].get").exists());
+    }
+
     private ResultActions asAdmin(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.header("Authorization", bearer(tokens.adminToken())));
     }
