@@ -1,0 +1,20 @@
+package ai.dify.delms.license.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+import ai.dify.delms.platform.security.Roles;
+import ai.dify.delms.platform.security.ServiceAccessRules;
+
+/** Who may call which endpoint of license-service (API.md, roles table). Anything not listed is denied. */
+@Configuration(proxyBeanMethods = false)
+class AccessRules {
+
+    @Bean
+    ServiceAccessRules licenseAccessRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*").hasAnyRole(Roles.STAFF)
+                .requestMatchers(HttpMethod.POST, "/api/v1/licenses").hasAnyRole(Roles.ADMIN, Roles.SALES);
+    }
+}

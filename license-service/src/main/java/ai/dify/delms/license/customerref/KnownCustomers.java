@@ -1,0 +1,56 @@
+package ai.dify.delms.license.customerref;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The customers license-service knows from customer-service's events: a license may only be
+ * created for a known customer that was not deleted.
+ */
+@Service
+public class KnownCustomers {
+
+    private final KnownCustomerRepository customers;
+    private final Clock clock = Clock.systemUTC();
+
+    KnownCustomers(KnownCustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isActive(UUID customerId) {
+        return customerId != null && customers.existsByIdAndDeletedFalse(customerId);
+    }
+
+    /** The customer's name as last reported, if known. */
+    @Transactional(readOnly = true)
+    public Optional<String> name(UUID customerId) {
+        return customers.findById(customerId).map(KnownCustomer::getName);
+    }
+
+    /** A created or updated customer: stored or refreshed, unless it was deleted already. */
+    @Transactional
+    public void described(UUID id, String name, UUID salesRepId, UUID resellerId) {
+        KnownCustomer customer = customers.findById(id).orElseGet(() -> new KnownCustomer(id));
+        if (customer.isDeleted()) {
+            return;
+        }
+        customer.describe(name, salesRepId, resellerId, clock.instant());
+        customers.save(customer);
+    }
+
+    @Transactional
+    public void deleted(UUID id, String name) {
+        KnownCustomer customer = customers.findById(id).orElseGet(() -> {
+            KnownCustomer unknown = new KnownCustomer(id);
+            unknown.describe(name == null ? "" : name, null, null, clock.instant());
+            return unknown;
+        });
+        customer.markDeleted(clock.instant());
+        customers.save(customer);
+    }
+}

@@ -1,0 +1,61 @@
+package ai.dify.delms.license.license;
+
+import static ai.dify.delms.license.license.NewLicenseBuilder.aLicenseFor;
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ai.dify.delms.license.customerref.CustomerEventsFixture;
+import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestTokens;
+import ai.dify.delms.platform.test.kafka.TestKafka;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@DelmsServiceTest
+class LicenseEventsIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    TestKafka kafka;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    KnownCustomers knownCustomers;
+
+    @Test
+    void createdLicenseIsPublishedKeyedByLicenseId() throws Exception {
+        String customerId = new CustomerEventsFixture(kafka, knownCustomers).knownCustomer().toString();
+        String body = mvc.perform(post("/api/v1/licenses").header("Authorization", bearer(tokens.adminToken()))
+                        .contentType(MediaType.APPLICATION_JSON).content(aLicenseFor(customerId).toJson()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String licenseId = json.readTree(body).get("id").asString();
+
+        ConsumerRecord<String, String> record = kafka.awaitRecordWithKey(LicenseEvents.TOPIC, licenseId);
+        JsonNode event = json.readTree(record.value());
+        assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(event.get("type").asString()).isEqualTo("delms.license.created.v1");
+        assertThat(event.get("source").asString()).isEqualTo("/delms/license-service");
+        assertThat(event.get("subject").asString()).isEqualTo(licenseId);
+        assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+        JsonNode data = event.get("data");
+        assertThat(data.get("id").asString()).isEqualTo(licenseId);
+        assertThat(data.get("customerId").asString()).isEqualTo(customerId);
+        assertThat(data.get("status").asString()).isEqualTo("CREATED");
+        assertThat(data.get("productType").asString()).isEqualTo("ENT");
+        assertThat(data.get("licenseType").asString()).isEqualTo("SUBSCRIPTION");
+        assertThat(data.get("authorizedWorkspaces").asInt()).isEqualTo(10);
+        assertThat(data.get("expiryDate").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
+    }
+}

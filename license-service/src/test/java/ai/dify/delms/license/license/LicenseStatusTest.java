@@ -1,0 +1,43 @@
+package ai.dify.delms.license.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LicenseStatusTest {
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource({
+            "CREATED,   DEPLOYED,   true",
+            "CREATED,   IN_USE,     false",
+            "DEPLOYED,  IN_USE,     true",
+            "DEPLOYED,  CREATED,    false",
+            "IN_USE,    RENEWED,    true",
+            "IN_USE,    DEPLOYED,   false",
+            "RENEWED,   IN_USE,     true",
+            "RENEWED,   EXPIRED,    true",
+            "EXPIRED,   RENEWED,    true",
+            "EXPIRED,   IN_USE,     false",
+            "SUSPENDED, IN_USE,     true",
+            "SUSPENDED, SUSPENDED,  false",
+            "IN_USE,    SUSPENDED,  true",
+            "TERMINATED, CREATED,   false",
+            "TERMINATED, RENEWED,   false"})
+    void transitionTable(LicenseStatus from, LicenseStatus to, boolean allowed) {
+        assertThat(from.canChangeTo(to)).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LicenseStatus.class, names = "TERMINATED", mode = EnumSource.Mode.EXCLUDE)
+    void everyStatusButTerminatedCanBeTerminated(LicenseStatus status) {
+        assertThat(status.canChangeTo(LicenseStatus.TERMINATED)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(LicenseStatus.class)
+    void terminatedIsFinal(LicenseStatus next) {
+        assertThat(LicenseStatus.TERMINATED.canChangeTo(next)).isFalse();
+    }
+}
