@@ -102,6 +102,15 @@ class GatewayResilienceIT extends GatewayTestSupport {
     }
 
     @Test
+    void noInstanceDoesNotOpenTheBreakerSoAServiceIsReachableAsSoonAsItRegisters() {
+        for (int i = 0; i < 12; i++) {
+            assertUnavailable(get("/api/v1/alerts/" + i, token), "alert-service");
+        }
+
+        assertThat(breakers.circuitBreaker("alert-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
     void docsOfAStoppedServiceGive503Too() {
         assertUnavailable(get("/api/v1/docs/customer-service", null), "customer-service");
     }
