@@ -1,6 +1,8 @@
 package ai.dify.delms.customer.customer;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
@@ -36,10 +38,15 @@ public class CustomerService {
         if (customers.existsByNameIgnoreCase(details.name().strip())) {
             throw new ConflictException("A customer named '" + details.name().strip() + "' already exists.");
         }
-        Customer customer = customers.saveAndFlush(new Customer(details, actor, clock.instant()));
+        Customer customer = customers.saveAndFlush(new Customer(details, actor, now()));
         events.publish(CustomerEvents.TOPIC, CustomerEvents.CREATED, customer.getId().toString(),
                 CustomerEvents.CustomerEventData.of(customer));
         return customer;
+    }
+
+    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Transactional(readOnly = true)

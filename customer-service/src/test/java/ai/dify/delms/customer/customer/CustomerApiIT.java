@@ -65,7 +65,7 @@ class CustomerApiIT {
     @Test
     void salesCreatesCustomerWithLocationAndAudit() throws Exception {
         NewCustomerBuilder customer = aCustomer();
-        String location = create(tokens.tokenFor("bob", "sales"), customer)
+        var created = create(tokens.tokenFor("bob", "sales"), customer)
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/api/v1/customers/")))
                 .andExpect(header().string("ETag", "\"0\""))
@@ -74,11 +74,14 @@ class CustomerApiIT {
                 .andExpect(jsonPath("$.licenseCount").value(0))
                 .andExpect(jsonPath("$.createdBy").value("bob"))
                 .andExpect(jsonPath("$.version").value(0))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn().getResponse();
+        String location = created.getHeader("Location");
+        String createdAt = com.jayway.jsonpath.JsonPath.read(created.getContentAsString(), "$.createdAt");
 
         mvc.perform(get(location).header("Authorization", bearer(tokens.engineerToken())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value(customer.name()))
+                .andExpect(jsonPath("$.createdAt").value(createdAt))
                 .andExpect(jsonPath("$.id").value(location.substring(location.lastIndexOf('/') + 1)));
     }
 

@@ -1,6 +1,8 @@
 package ai.dify.delms.license.license;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -45,9 +47,14 @@ public class LicenseService {
             throw new InvalidFieldException("customerId", "is not a known customer");
         }
         LicenseId id = ids.next(terms.productType(), YearMonth.now(clock));
-        License license = licenses.saveAndFlush(License.create(id, terms, actor, clock.instant()));
+        License license = licenses.saveAndFlush(License.create(id, terms, actor, now()));
         events.publish(LicenseEvents.TOPIC, LicenseEvents.CREATED, id.value(), LicenseEvents.LicenseCreated.of(license));
         return license;
+    }
+
+    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Transactional(readOnly = true)
