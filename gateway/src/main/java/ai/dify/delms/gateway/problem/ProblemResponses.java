@@ -1,5 +1,6 @@
 package ai.dify.delms.gateway.problem;
 
+import ai.dify.delms.platform.problem.ProblemTypes;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -35,33 +36,11 @@ public class ProblemResponses {
     /** A problem for this request: {@code instance} is the request path, {@code type} follows the status. */
     public static ProblemDetail problem(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(typeFor(status.value()));
+        problem.setType(ProblemTypes.forStatus(status.value()));
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         return problem;
     }
 
-    /**
-     * The same {@code urn:delms:problem:*} types the services' chassis gives (its ProblemTypes), for
-     * the statuses the gateway itself answers with, so a client switches on one set whoever answered.
-     * Kept here because the gateway cannot depend on the servlet chassis.
-     */
-    static URI typeFor(int status) {
-        String name = switch (status) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "too-many-requests";
-            case 500 -> "internal-error";
-            case 503 -> "unavailable";
-            default -> "http-" + status;
-        };
-        return URI.create("urn:delms:problem:" + name);
-    }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String detail) {
         return write(exchange, problem(exchange, status, detail));

@@ -1,5 +1,7 @@
 package ai.dify.delms.gateway.security;
 
+import ai.dify.delms.platform.security.KeycloakJwtAuthenticationConverter;
+
 import ai.dify.delms.gateway.problem.ProblemResponses;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -11,7 +13,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -34,9 +35,7 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteLocator routes, ProblemResponses problems) {
-        JwtAuthenticationConverter tokenToAuthentication = new JwtAuthenticationConverter();
-        tokenToAuthentication.setJwtGrantedAuthoritiesConverter(new KeycloakAuthorities());
-        tokenToAuthentication.setPrincipalClaimName("preferred_username");
+        var tokenToAuthentication = new KeycloakJwtAuthenticationConverter();
 
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, e instanceof OAuth2AuthenticationException

@@ -20,8 +20,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  */
 public class KeycloakJwtAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    static final String REALM_ACCESS = "realm_access";
-    static final String USERNAME = "preferred_username";
+    public static final String REALM_ACCESS = "realm_access";
+    public static final String USERNAME = "preferred_username";
 
     private final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
 
@@ -33,7 +33,7 @@ public class KeycloakJwtAuthenticationConverter implements Converter<Jwt, Abstra
         return new JwtAuthenticationToken(jwt, authorities, name);
     }
 
-    static List<String> realmRoles(Jwt jwt) {
+    public static List<String> realmRoles(Jwt jwt) {
         Map<String, Object> realmAccess = jwt.getClaimAsMap(REALM_ACCESS);
         if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
             return List.of();
