@@ -1,5 +1,6 @@
 package ai.dify.delms.alert.licensemodel;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.UUID;
 /** The license-service events this feature reads, with the fields it uses (others are ignored). */
 public final class LicenseEvents {
 
-    public static final String TOPIC = "delms.licenses";
+    public static final String TOPIC = DelmsTopics.LICENSES;
     public static final String CREATED = "delms.license.created.v1";
     public static final String UPDATED = "delms.license.updated.v1";
     public static final String STATUS_CHANGED = "delms.license.status-changed.v1";

@@ -1,11 +1,12 @@
 package ai.dify.delms.customer.customer;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.util.UUID;
 
 /** What customer-service publishes on {@value #TOPIC} (EVENTS.md). */
 public final class CustomerEvents {
 
-    public static final String TOPIC = "delms.customers";
+    public static final String TOPIC = DelmsTopics.CUSTOMERS;
     public static final String CREATED = "delms.customer.created.v1";
     public static final String DELETED = "delms.customer.deleted.v1";
 

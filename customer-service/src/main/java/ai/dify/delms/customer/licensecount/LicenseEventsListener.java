@@ -1,5 +1,6 @@
 package ai.dify.delms.customer.licensecount;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +14,7 @@ import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
 @Component
 public class LicenseEventsListener {
 
-    public static final String TOPIC = "delms.licenses";
+    public static final String TOPIC = DelmsTopics.LICENSES;
     static final String LICENSE_CREATED = "delms.license.created.v1";
 
     /** The part of a created license this service needs; other fields are ignored. */

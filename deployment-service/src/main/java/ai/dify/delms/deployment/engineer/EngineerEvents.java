@@ -1,12 +1,13 @@
 package ai.dify.delms.deployment.engineer;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.util.List;
 import java.util.UUID;
 
 /** What the engineer feature publishes on {@value #TOPIC} (see EVENTS.md). */
 public final class EngineerEvents {
 
-    public static final String TOPIC = "delms.deployments";
+    public static final String TOPIC = DelmsTopics.DEPLOYMENTS;
     public static final String CREATED = "delms.engineer.created.v1";
 
     private EngineerEvents() {

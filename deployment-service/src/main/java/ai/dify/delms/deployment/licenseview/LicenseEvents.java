@@ -1,11 +1,12 @@
 package ai.dify.delms.deployment.licenseview;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.time.Instant;
 
 /** The license-service events this feature reads, with the fields it uses (others are ignored). */
 public final class LicenseEvents {
 
-    public static final String TOPIC = "delms.licenses";
+    public static final String TOPIC = DelmsTopics.LICENSES;
     public static final String CREATED = "delms.license.created.v1";
     public static final String STATUS_CHANGED = "delms.license.status-changed.v1";
     public static final String EXPIRED = "delms.license.expired.v1";

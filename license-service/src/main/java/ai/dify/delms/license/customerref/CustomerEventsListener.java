@@ -1,5 +1,6 @@
 package ai.dify.delms.license.customerref;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,7 +14,7 @@ import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
 @Component
 public class CustomerEventsListener {
 
-    public static final String TOPIC = "delms.customers";
+    public static final String TOPIC = DelmsTopics.CUSTOMERS;
     static final String CREATED = "delms.customer.created.v1";
     static final String UPDATED = "delms.customer.updated.v1";
     static final String DELETED = "delms.customer.deleted.v1";

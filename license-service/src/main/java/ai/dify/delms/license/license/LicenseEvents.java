@@ -1,12 +1,13 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** What license-service publishes on {@value #TOPIC}, keyed by license id (EVENTS.md). */
 public final class LicenseEvents {
 
-    public static final String TOPIC = "delms.licenses";
+    public static final String TOPIC = DelmsTopics.LICENSES;
     public static final String CREATED = "delms.license.created.v1";
 
     private LicenseEvents() {

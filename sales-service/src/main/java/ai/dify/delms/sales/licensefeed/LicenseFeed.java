@@ -1,5 +1,6 @@
 package ai.dify.delms.sales.licensefeed;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import ai.dify.delms.platform.events.inbound.MalformedEventException;
 public class LicenseFeed {
 
     /** The topic license-service publishes on. */
-    public static final String TOPIC = "delms.licenses";
+    public static final String TOPIC = DelmsTopics.LICENSES;
     public static final String LICENSE_CREATED = "delms.license.created.v1";
 
     private static final Logger log = LoggerFactory.getLogger(LicenseFeed.class);

@@ -1,11 +1,12 @@
 package ai.dify.delms.sales.salesrep;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import java.util.UUID;
 
 /** What the sales-rep feature publishes on {@value #TOPIC} (see EVENTS.md). */
 public final class SalesRepEvents {
 
-    public static final String TOPIC = "delms.sales";
+    public static final String TOPIC = DelmsTopics.SALES;
     public static final String CREATED = "delms.sales-rep.created.v1";
 
     private SalesRepEvents() {

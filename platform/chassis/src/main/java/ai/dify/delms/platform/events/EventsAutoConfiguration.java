@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -43,6 +44,13 @@ public class EventsAutoConfiguration {
                 .route(OutboxEvent.class, event -> RoutingTarget.forTarget(event.topic()).andKey(event.key()))
                 .mapping(OutboxEvent.class, OutboxEvent::toCloudEvent)
                 .build();
+    }
+
+    /** Every DELMS topic and its dead-letter topic, created at start where missing. */
+    @Bean
+    @ConditionalOnMissingBean(name = "delmsTopics")
+    KafkaAdmin.NewTopics delmsTopics() {
+        return new KafkaAdmin.NewTopics(DelmsTopics.declarations());
     }
 
     @Bean
