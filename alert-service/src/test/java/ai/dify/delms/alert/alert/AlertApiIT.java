@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.TestTokens;
 
 @DelmsServiceTest
@@ -39,20 +40,7 @@ class AlertApiIT {
 
     @Test
     void listNeedsATokenAndAStaffRole() throws Exception {
-        mvc.perform(get(ALERTS)).andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get(ALERTS).header("Authorization", bearer(tokens.partnerToken("acme"))))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        for (String token : new String[] {tokens.adminToken(), tokens.salesToken(), tokens.engineerToken()}) {
-            mvc.perform(get(ALERTS).header("Authorization", bearer(token)))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.content").isArray())
-                    .andExpect(jsonPath("$.page.number").value(0))
-                    .andExpect(jsonPath("$.page.size").value(20))
-                    .andExpect(jsonPath("$.page.totalElements").isNumber())
-                    .andExpect(jsonPath("$.page.totalPages").isNumber());
-        }
+        ApiChecks.staffReadablePagedList(mvc, tokens, ALERTS);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
 import tools.jackson.databind.JsonNode;
@@ -44,20 +45,7 @@ class SalesRepApiIT {
 
     @Test
     void listNeedsATokenAndAStaffRole() throws Exception {
-        mvc.perform(get(REPS)).andExpect(status().isUnauthorized())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get(REPS).header("Authorization", bearer(tokens.partnerToken("acme"))))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        for (String token : new String[] {tokens.adminToken(), tokens.salesToken(), tokens.engineerToken()}) {
-            mvc.perform(get(REPS).header("Authorization", bearer(token)))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.content").isArray())
-                    .andExpect(jsonPath("$.page.number").value(0))
-                    .andExpect(jsonPath("$.page.size").value(20))
-                    .andExpect(jsonPath("$.page.totalElements").isNumber())
-                    .andExpect(jsonPath("$.page.totalPages").isNumber());
-        }
+        ApiChecks.staffReadablePagedList(mvc, tokens, REPS);
     }
 
     @Test
