@@ -14,7 +14,12 @@ class AccessRules {
     @Bean
     ServiceAccessRules licenseAccessRules() {
         return rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*").hasAnyRole(Roles.STAFF)
-                .requestMatchers(HttpMethod.POST, "/api/v1/licenses").hasAnyRole(Roles.ADMIN, Roles.SALES);
+                .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*", "/api/v1/licenses/*/changes")
+                .hasAnyRole(Roles.STAFF)
+                .requestMatchers(HttpMethod.POST, "/api/v1/licenses").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.PATCH, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                // which targets sales may set (not TERMINATED) is decided per request by LicenseService
+                .requestMatchers(HttpMethod.POST, "/api/v1/licenses/*/transitions").hasAnyRole(Roles.ADMIN, Roles.SALES);
     }
 }

@@ -2,15 +2,23 @@ package ai.dify.delms.license.license;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,17 +32,27 @@ import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /api/v1/licenses}: staff read, admin and sales create. */
+/** {@code /api/v1/licenses}: staff read; admin and sales create, update and transition (sales cannot terminate). */
 @RestController
 @RequestMapping("/api/v1/licenses")
 @Tag(name = "Licenses")
 class LicenseController {
 
-    private final LicenseService licenses;
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-    LicenseController(LicenseService licenses) {
+    private final LicenseService licenses;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    LicenseController(LicenseService licenses, JsonMapper json, Validator validator) {
         this.licenses = licenses;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -66,6 +84,63 @@ class LicenseController {
     @Operation(summary = "Read a license")
     ResponseEntity<LicenseDto> get(@PathVariable String id) {
         License license = licenses.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(license.getVersion())).body(LicenseDto.of(license, licenses.today()));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace the editable fields of a license",
+            description = "Editable: salesRepId, resellerId, orderDate, startDate, expiryDate, authorizedWorkspaces, "
+                    + "authorizedUsers, notes (absent = empty). id, productType, licenseType, customerId and status "
+                    + "are read-only: they may be sent unchanged, a different value is a 400; derived and audit "
+                    + "fields are ignored. If-Match with another version than the current: 412; a stale version "
+                    + "in the body: 409. Each changed field goes to the change log; no change writes nothing.")
+    ResponseEntity<LicenseDto> replace(@PathVariable String id, @Valid @RequestBody LicenseUpdateRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
+        return updated(licenses.update(id, request.toUpdate(), ifMatch, actor.auditName()));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
+    @Operation(summary = "Change some editable fields of a license (JSON merge patch, RFC 7396)",
+            description = "Same fields, rules and optimistic locking as PUT; null removes an optional value.")
+    ResponseEntity<LicenseDto> patch(@PathVariable String id, @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
+        if (!patch.isObject()) {
+            throw new InvalidBodyException("body", "must be a JSON object");
+        }
+        ObjectNode merged = json.valueToTree(LicenseUpdateRequest.editableOf(licenses.get(id)));
+        patch.properties().forEach(field -> {
+            if (field.getValue().isNull()) {
+                merged.remove(field.getKey());
+            } else {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        LicenseUpdateRequest request;
+        try {
+            request = json.treeToValue(merged, LicenseUpdateRequest.class);
+        } catch (JacksonException e) {
+            throw InvalidBodyException.of(e);
+        }
+        Set<ConstraintViolation<LicenseUpdateRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return updated(licenses.update(id, request.toUpdate(), ifMatch, actor.auditName()));
+    }
+
+    @PostMapping("/{id}/transitions")
+    @Operation(summary = "Change the status of a license by hand",
+            description = "to = SUSPENDED (admin, sales), TERMINATED (admin only), or, for a SUSPENDED license, the "
+                    + "status it had before its suspension (reinstatement; admin, sales). There is no REINSTATED "
+                    + "status. DEPLOYED, IN_USE, RENEWED and EXPIRED are otherwise set automatically. A transition "
+                    + "the lifecycle does not allow is a 409 whose currentStatus and allowedTransitions say what is "
+                    + "possible. reason (required, at most 500 characters) goes to the change log and the event.")
+    ResponseEntity<LicenseDto> transition(@PathVariable String id, @Valid @RequestBody TransitionRequest request,
+            CurrentActor actor) {
+        return updated(licenses.transition(id, request.to(), request.reason(), actor));
+    }
+
+    private ResponseEntity<LicenseDto> updated(License license) {
         return ResponseEntity.ok().eTag(ETags.of(license.getVersion())).body(LicenseDto.of(license, licenses.today()));
     }
 }

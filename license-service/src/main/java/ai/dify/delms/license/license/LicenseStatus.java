@@ -35,6 +35,31 @@ public enum LicenseStatus {
         return NEXT.get(this).contains(next);
     }
 
+    /**
+     * The statuses a user may set by hand from this one (all others are set automatically): SUSPENDED
+     * and TERMINATED where the table allows them, and from SUSPENDED the status the license had before
+     * its suspension (reinstatement).
+     *
+     * @param beforeSuspension the status before the suspension; only used when this is SUSPENDED
+     */
+    public Set<LicenseStatus> manualNext(LicenseStatus beforeSuspension) {
+        Set<LicenseStatus> next = EnumSet.noneOf(LicenseStatus.class);
+        for (LicenseStatus target : EnumSet.of(SUSPENDED, TERMINATED)) {
+            if (canChangeTo(target)) {
+                next.add(target);
+            }
+        }
+        if (this == SUSPENDED && beforeSuspension != null && canChangeTo(beforeSuspension)) {
+            next.add(beforeSuspension);
+        }
+        return Collections.unmodifiableSet(next);
+    }
+
+    /** Whether only the system sets this status (deployments, usage reports, purchases, the expiry date). */
+    public boolean isAutomatic() {
+        return this != SUSPENDED && this != TERMINATED;
+    }
+
     /** Whether the license is in force (counts as active on the dashboard). */
     public boolean isActive() {
         return this != EXPIRED && this != SUSPENDED && this != TERMINATED;

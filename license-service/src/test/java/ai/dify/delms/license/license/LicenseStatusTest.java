@@ -40,4 +40,27 @@ class LicenseStatusTest {
     void terminatedIsFinal(LicenseStatus next) {
         assertThat(LicenseStatus.TERMINATED.canChangeTo(next)).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} (before suspension {1}) -> {2}")
+    @CsvSource(nullValues = "-", value = {
+            "CREATED,    -,        SUSPENDED;TERMINATED",
+            "DEPLOYED,   -,        SUSPENDED;TERMINATED",
+            "IN_USE,     -,        SUSPENDED;TERMINATED",
+            "RENEWED,    -,        SUSPENDED;TERMINATED",
+            "EXPIRED,    -,        TERMINATED",
+            "SUSPENDED,  IN_USE,   IN_USE;TERMINATED",
+            "SUSPENDED,  CREATED,  CREATED;TERMINATED",
+            "TERMINATED, -,        -"})
+    void manualTransitionsAreSuspendTerminateAndReinstate(LicenseStatus from, LicenseStatus before, String expected) {
+        java.util.Set<LicenseStatus> next = expected == null ? java.util.Set.of()
+                : java.util.Arrays.stream(expected.split(";")).map(LicenseStatus::valueOf)
+                        .collect(java.util.stream.Collectors.toSet());
+        assertThat(from.manualNext(before)).isEqualTo(next);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LicenseStatus.class, names = {"SUSPENDED", "TERMINATED"}, mode = EnumSource.Mode.EXCLUDE)
+    void workingStatusesAreSetAutomatically(LicenseStatus status) {
+        assertThat(status.isAutomatic()).isTrue();
+    }
 }

@@ -1,0 +1,57 @@
+package ai.dify.delms.license.changelog;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One changed field of a license: never updated, never deleted. */
+@Entity
+@Table(name = "license_change")
+public class ChangeLogEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String licenseId;
+    private Instant at;
+    private String actor;
+    private String field;
+    @Column(columnDefinition = "text")
+    private String oldValue;
+    @Column(columnDefinition = "text")
+    private String newValue;
+    private String reason;
+    @Enumerated(EnumType.STRING)
+    private ChangeSource source;
+
+    protected ChangeLogEntry() {
+    }
+
+    ChangeLogEntry(String licenseId, Instant at, String actor, String field, String oldValue, String newValue,
+            String reason, ChangeSource source) {
+        this.licenseId = licenseId;
+        this.at = at;
+        this.actor = actor;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+        this.reason = reason;
+        this.source = source;
+    }
+
+    public String getLicenseId() { return licenseId; }
+    public Instant getAt() { return at; }
+    public String getActor() { return actor; }
+    public String getField() { return field; }
+    public String getOldValue() { return oldValue; }
+    public String getNewValue() { return newValue; }
+    public String getReason() { return reason; }
+    public ChangeSource getSource() { return source; }
+}
