@@ -1,17 +1,22 @@
 package ai.dify.delms.license.license;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ai.dify.delms.platform.problem.ConflictException;
+
 /** A status change the lifecycle does not allow from the license's current status: 409. */
-public class IllegalTransitionException extends RuntimeException {
+public class IllegalTransitionException extends ConflictException {
 
     private final LicenseStatus current;
     private final Set<LicenseStatus> allowed;
 
     IllegalTransitionException(String licenseId, LicenseStatus current, LicenseStatus requested,
             Set<LicenseStatus> allowed) {
-        super(detail(licenseId, current, requested, allowed));
+        // currentStatus and allowedTransitions go into the problem for clients to act on
+        super(detail(licenseId, current, requested, allowed), Map.of("currentStatus", current,
+                "allowedTransitions", allowed.stream().map(Enum::name).sorted().toList()));
         this.current = current;
         this.allowed = allowed;
     }

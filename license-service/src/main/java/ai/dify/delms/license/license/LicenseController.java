@@ -1,5 +1,8 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.platform.problem.ApiExceptionHandler;
+import ai.dify.delms.platform.problem.BadFieldException;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Set;
@@ -105,7 +108,7 @@ class LicenseController {
     ResponseEntity<LicenseDto> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
         if (!patch.isObject()) {
-            throw new InvalidBodyException("body", "must be a JSON object");
+            throw new BadFieldException("body", "must be a JSON object");
         }
         ObjectNode merged = json.valueToTree(LicenseUpdateRequest.editableOf(licenses.get(id)));
         patch.properties().forEach(field -> {
@@ -119,7 +122,7 @@ class LicenseController {
         try {
             request = json.treeToValue(merged, LicenseUpdateRequest.class);
         } catch (JacksonException e) {
-            throw InvalidBodyException.of(e);
+            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), "has an invalid value");
         }
         Set<ConstraintViolation<LicenseUpdateRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

@@ -1,16 +1,11 @@
 package ai.dify.delms.license.license;
 
-/** An update that tries to change a field fixed at creation (or changed only by a transition): 400. */
-public class ReadOnlyFieldException extends RuntimeException {
+import ai.dify.delms.platform.problem.BadFieldException;
 
-    private final String field;
+/** An update that tries to change a field fixed at creation (or changed only by a transition): 400. */
+public class ReadOnlyFieldException extends BadFieldException {
 
     ReadOnlyFieldException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

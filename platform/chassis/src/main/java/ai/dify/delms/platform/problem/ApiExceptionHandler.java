@@ -2,6 +2,7 @@ package ai.dify.delms.platform.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindingResult;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure of a request to an RFC 9457 problem ({@code application/problem+json}):
@@ -98,7 +102,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex, WebRequest request) {
-        return problem(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage()), request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
+        return problem(ex, problem, request);
+    }
+
+    @ExceptionHandler(BadFieldException.class)
+    ResponseEntity<Object> badField(BadFieldException ex, WebRequest request) {
+        return problem(ex, validationProblem(HttpStatus.BAD_REQUEST, List.of(new FieldError(ex.field(), ex.getMessage()))),
+                request);
+    }
+
+    /** A value of the wrong type (a date that is not a date) names its field like a validation failure. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST,
+                    List.of(new FieldError(fieldPath(jackson), "has an invalid value")));
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not readable JSON of the expected shape.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The JSON path of a value Jackson could not read, e.g. {@code expiryDate} or {@code skills.[2]}. */
+    public static String fieldPath(JacksonException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "body" : path;
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockException.class})
