@@ -91,7 +91,7 @@ class GatewayDocsAndCorsIT extends LiveServicesTestSupport {
 
     private HttpResponse<String> send(HttpRequest.Builder request, HttpClient.Redirect redirect) {
         try {
-            return HttpClient.newBuilder().followRedirects(redirect).build()
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(redirect).build()
                     .send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -30,7 +30,9 @@ abstract class GatewayTestSupport {
 
     static final TestTokenIssuer issuer = TestTokenIssuer.start();
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            // plain HTTP/1.1 like curl and browsers on http://: no h2c upgrade attempts on pooled connections
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;

@@ -39,7 +39,7 @@ final class RunningSystemCheck implements BeforeAllCallback {
     }
 
     private static String expectOk(String url) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         try {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
