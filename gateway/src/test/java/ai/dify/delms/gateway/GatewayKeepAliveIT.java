@@ -1,0 +1,24 @@
+package ai.dify.delms.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Browsers and Prometheus keep HTTP/1.1 connections open between requests. Reactor Netty 1.3.6
+ * sometimes stopped reading such a connection after a large response, leaving the next request but
+ * one unanswered; the pinned version must answer every request.
+ */
+class GatewayKeepAliveIT extends LiveServicesTestSupport {
+
+    @Test
+    void everyRequestOnAKeptAliveConnectionIsAnswered() {
+        String admin = issuer.tokenFor("alice", "admin");
+        for (int round = 0; round < 40; round++) {
+            assertThat(get("/actuator/prometheus", null).statusCode()).as("round %d", round).isEqualTo(200);
+            assertThat(get("/actuator/env", admin).statusCode()).as("round %d", round).isEqualTo(404);
+            assertThat(get("/actuator/gateway/routes", null).statusCode()).as("round %d", round).isEqualTo(401);
+            assertThat(get("/actuator/health", null).statusCode()).as("round %d", round).isEqualTo(200);
+        }
+    }
+}
