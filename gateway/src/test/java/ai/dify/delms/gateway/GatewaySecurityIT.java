@@ -161,7 +161,7 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
 
     @Test
     void actuatorIsNotRoutedAndOnlyProbesAreOpen() {
-        // No Redis runs here: the rate limiter's store does not decide the gateway's health.
+        // Redis (the rate limiter's store) does not decide the gateway's health: the limiter fails open.
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);

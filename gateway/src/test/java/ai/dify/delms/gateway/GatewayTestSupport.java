@@ -17,8 +17,8 @@ import java.time.Duration;
 
 /**
  * Starts the real gateway with the repository's real config/application.yml and config/gateway.yml
- * (config-server and Eureka off; services found through the simple discovery client) and a real
- * JWT issuer whose keys the gateway fetches over HTTP.
+ * (config-server and Eureka off; services found through the simple discovery client), a real
+ * JWT issuer whose keys the gateway fetches over HTTP, and a private Redis for the rate limiter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.config.enabled=false",
@@ -29,6 +29,7 @@ import java.time.Duration;
 abstract class GatewayTestSupport {
 
     static final TestTokenIssuer issuer = TestTokenIssuer.start();
+    static final LocalRedis redis = LocalRedis.start();
 
     private static final HttpClient http = HttpClient.newBuilder()
             // plain HTTP/1.1 like curl and browsers on http://: no h2c upgrade attempts on pooled connections
@@ -41,6 +42,7 @@ abstract class GatewayTestSupport {
     static void tokenIssuer(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer::issuerUri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer::jwkSetUri);
+        registry.add("spring.data.redis.port", redis::port);
     }
 
     static void instance(DynamicPropertyRegistry registry, String serviceId, int index, String uri) {
