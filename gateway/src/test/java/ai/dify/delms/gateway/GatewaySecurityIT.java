@@ -176,6 +176,18 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
     }
 
     @Test
+    void oversizedBodyIs413ProblemAndNeverReachesTheService() {
+        int before = licenses.received().size();
+        String huge = "{\"notes\":\"" + "x".repeat(1_100_000) + "\"}";
+        HttpResponse<String> response = send(request("/api/v1/licenses", issuer.tokenFor("alice", "admin"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(huge)));
+
+        assertProblem(response, 413);
+        assertThat(json(response).get("detail").asString()).contains("larger than the limit");
+        assertThat(licenses.received()).hasSize(before);
+    }
+
+    @Test
     void fallbackIsNotReachableFromOutside() {
         assertProblem(get("/fallback/license-service", null), 401);
         assertProblem(get("/fallback/license-service", issuer.tokenFor("alice", "admin")), 403);

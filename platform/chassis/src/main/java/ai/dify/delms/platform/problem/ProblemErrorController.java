@@ -35,11 +35,14 @@ public class ProblemErrorController implements ErrorController {
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = status(request);
         Map<String, Object> attributes = errorAttributes.getErrorAttributes(new ServletWebRequest(request),
-                ErrorAttributeOptions.defaults());
+                ErrorAttributeOptions.of(ErrorAttributeOptions.Include.MESSAGE));
         ProblemDetail problem = ProblemDetail.forStatus(status);
         ProblemTypes.applyDefault(problem);
         if (status.is5xxServerError()) {
             problem.setDetail("An unexpected error occurred.");
+        } else if (attributes.get("message") instanceof String message && !message.isBlank()) {
+            // a 4xx a filter sent with sendError(status, message) explains itself; 5xx never leak
+            problem.setDetail(message);
         }
         Object path = attributes.get("path");
         if (path != null) {

@@ -71,6 +71,14 @@ class ChassisProblemDetailsIT {
     }
 
     @Test
+    void bodyOverTheSizeLimitIsRefusedBeforeAnythingReadsIt() throws Exception {
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\",\"size\":1}";
+        mvc.perform(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().is(413))
+                .andExpect(status().reason(containsString("larger than the limit")));
+    }
+
+    @Test
     void methodNotAllowedIs405Problem() throws Exception {
         // the rules allow DELETE for admins; the controller has no DELETE mapping
         problem(asAdmin(delete("/api/v1/widgets/" + UUID.randomUUID())), 405);

@@ -160,12 +160,13 @@ public final class TestDatabaseServer {
             String user = System.getProperty("user.name");
             try {
                 deleteRecursively(dir);
-                Files.createDirectories(dir);
+                // its own temporary directory: bootstraps running at once in other builds share /tmp otherwise
+                String tmpdir = "--tmpdir=" + Files.createDirectories(dir.resolve("tmp"));
                 run(List.of(installDb, "--no-defaults", "--datadir=" + dir.resolve("data"), "--user=" + user,
-                        "--auth-root-authentication-method=normal", "--skip-test-db"), dir.resolve("install.log"));
+                        "--auth-root-authentication-method=normal", "--skip-test-db", tmpdir), dir.resolve("install.log"));
                 int port = freePort();
                 Process process = new ProcessBuilder(mariadbd, "--no-defaults", "--datadir=" + dir.resolve("data"),
-                        "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
+                        "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"), tmpdir,
                         "--pid-file=" + dir.resolve("mariadbd.pid"), "--log-error=" + dir.resolve("error.log"),
                         "--user=" + user, "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                         "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--max-connections=500")
