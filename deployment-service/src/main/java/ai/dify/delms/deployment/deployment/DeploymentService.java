@@ -114,7 +114,10 @@ public class DeploymentService {
         return deployment;
     }
 
-    /** Moves the deployment to {@code to} (see {@link DeploymentStatus}); a failure needs a reason. */
+    /**
+     * Moves the deployment to {@code to} (see {@link DeploymentStatus}); a failure needs a reason. A
+     * deployment of a license terminated meanwhile can still be cancelled or failed, not started or completed.
+     */
     @Transactional
     @PreAuthorize(OPERATORS)
     public Deployment transition(UUID id, DeploymentStatus to, String remark, String ifMatch, String actor) {
@@ -122,6 +125,13 @@ public class DeploymentService {
         checkVersion(deployment, ifMatch, null);
         if (to == DeploymentStatus.FAILED && remark == null) {
             throw new BadFieldException("reason", "is required when a deployment fails");
+        }
+        if ((to == DeploymentStatus.IN_PROGRESS || to == DeploymentStatus.COMPLETED)
+                && !licenses.acceptsDeployments(deployment.getLicenseId())) {
+            String licenseStatus = licenses.find(deployment.getLicenseId()).map(LicenseView::getStatus).orElse("unknown");
+            throw new ConflictException("License " + deployment.getLicenseId() + " is " + licenseStatus
+                    + ": its deployment can only be cancelled or failed.",
+                    Map.of("licenseStatus", licenseStatus, "currentStatus", deployment.getStatus()));
         }
         Instant now = now();
         DeploymentStatus from = deployment.moveTo(to, to == DeploymentStatus.FAILED ? remark : null, actor, now);

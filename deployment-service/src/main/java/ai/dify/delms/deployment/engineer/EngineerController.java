@@ -84,8 +84,11 @@ class EngineerController {
     @Operation(summary = "List engineers", description = "Paged; sorted by name unless `sort` says otherwise.")
     PageResponse<EngineerDto> list(
             @Parameter(description = "Case-insensitive search over name and e-mail") @RequestParam(required = false) String q,
+            @Parameter(description = "Region, ignoring case") @RequestParam(required = false) String region,
+            @Parameter(description = "Engineers with this skill, ignoring case") @RequestParam(required = false) String skill,
+            @RequestParam(required = false) Boolean active,
             @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        return PageResponse.of(engineers.search(q, pageable), EngineerDto::of);
+        return PageResponse.of(engineers.search(new EngineerFilter(q, region, skill, active), pageable), EngineerDto::of);
     }
 
     @GetMapping("/{id}")

@@ -124,13 +124,8 @@ public class EngineerService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** All engineers, or those whose name or e-mail contains {@code query} (ignoring case). */
     @Transactional(readOnly = true)
-    public Page<Engineer> search(String query, Pageable pageable) {
-        if (query == null || query.isBlank()) {
-            return engineers.findAll(pageable);
-        }
-        String text = query.trim();
-        return engineers.findByNameContainingIgnoreCaseOrEmailContainingIgnoreCase(text, text, pageable);
+    public Page<Engineer> search(EngineerFilter filter, Pageable pageable) {
+        return engineers.findAll(filter.toSpecification(), pageable);
     }
 }

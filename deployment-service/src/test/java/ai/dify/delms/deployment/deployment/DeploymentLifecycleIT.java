@@ -202,6 +202,25 @@ class DeploymentLifecycleIT {
     }
 
     @Test
+    void aDeploymentOfALicenseTerminatedMeanwhileCanOnlyBeCancelledOrFailed() throws Exception {
+        String licenseId = data.license();
+        String waiting = data.scheduled(licenseId, engineerId, NEXT_WEEK);
+        data.licenseStatus(licenseId, "CREATED", "TERMINATED");
+
+        data.move(tokens.engineerToken(), waiting, "IN_PROGRESS", null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.licenseStatus").value("TERMINATED"));
+        data.move(tokens.engineerToken(), waiting, "CANCELLED", "license terminated").andExpect(status().isOk());
+
+        String other = data.license();
+        String running = data.scheduled(other, engineerId, NEXT_WEEK);
+        data.moved(running, "IN_PROGRESS", null);
+        data.licenseStatus(other, "CREATED", "TERMINATED");
+        data.move(tokens.engineerToken(), running, "COMPLETED", null).andExpect(status().isConflict());
+        data.move(tokens.engineerToken(), running, "FAILED", "license terminated").andExpect(status().isOk());
+    }
+
+    @Test
     void staleIfMatchOnATransitionIs412() throws Exception {
         String id = data.scheduled(data.license(), engineerId, NEXT_WEEK);
         data.moved(id, "IN_PROGRESS", null);

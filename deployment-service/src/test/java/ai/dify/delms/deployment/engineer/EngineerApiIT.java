@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -235,6 +237,35 @@ class EngineerApiIT {
         asAdmin(delete(ENGINEERS + "/" + id)).andExpect(status().isNoContent());
         asAdmin(get(ENGINEERS + "/" + id)).andExpect(status().isNotFound());
         kafka.awaitRecord(EngineerEvents.TOPIC, r -> id.equals(r.key()) && r.value().contains(EngineerEvents.DELETED));
+    }
+
+    @Test
+    void listFiltersByRegionSkillAndActive() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String skill = "cobol-" + marker;
+        String both = createWith("Filter One " + marker, "LATAM", List.of(skill, "linux"), true);
+        createWith("Filter Two " + marker, "LATAM", List.of("linux"), true);
+        String inactive = createWith("Filter Three " + marker, "latam", List.of(skill.toUpperCase()), false);
+
+        asAdmin(get(ENGINEERS).param("q", marker).param("skill", skill))
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].id", contains(both, inactive)));
+        asAdmin(get(ENGINEERS).param("q", marker).param("skill", skill).param("active", "true"))
+                .andExpect(jsonPath("$.content[*].id", contains(both)));
+        asAdmin(get(ENGINEERS).param("q", marker).param("region", "Latam").param("active", "false"))
+                .andExpect(jsonPath("$.content[*].id", contains(inactive)));
+        asAdmin(get(ENGINEERS).param("q", marker).param("region", "LATAM"))
+                .andExpect(jsonPath("$.page.totalElements").value(3));
+        asAdmin(get(ENGINEERS).param("active", "maybe")).andExpect(status().isBadRequest());
+    }
+
+    private String createWith(String name, String region, List<String> skills, boolean active) throws Exception {
+        String body = json.writeValueAsString(Map.of("name", name, "email",
+                name.replace(' ', '.').toLowerCase() + "@example.com", "region", region, "skills", skills,
+                "active", active));
+        String created = asAdmin(post(ENGINEERS).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(created).get("id").asString();
     }
 
     private String create(String name, String email) throws Exception {
