@@ -3,7 +3,7 @@ package ai.dify.delms.deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** deployment-service: engineers, and the view of licenses that deployments will be checked against. */
+/** deployment-service: engineers, deployments of licenses and their statistics. */
 @SpringBootApplication
 public class DeploymentServiceApplication {
 

@@ -74,6 +74,39 @@ public class Engineer {
         return new ArrayList<>(new LinkedHashSet<>(skills.stream().map(String::trim).toList()));
     }
 
+    /**
+     * Replaces the editable fields.
+     *
+     * @return whether anything changed (nothing is written otherwise)
+     */
+    boolean update(String name, String email, String region, List<String> skills, boolean active, Instant now) {
+        String newName = name.trim();
+        String newEmail = normalizeEmail(email);
+        String newRegion = region.trim();
+        List<String> newSkills = normalizeSkills(skills);
+        boolean changed = !newName.equals(this.name) || !newEmail.equals(this.email) || !newRegion.equals(this.region)
+                || !newSkills.equals(this.skills) || active != this.active;
+        if (changed) {
+            this.name = newName;
+            this.email = newEmail;
+            this.region = newRegion;
+            this.skills = newSkills;
+            this.active = active;
+            this.updatedAt = now;
+        }
+        return changed;
+    }
+
+    /** An engineer with deployments is kept for their history, only no longer assignable. */
+    boolean deactivate(Instant now) {
+        if (!active) {
+            return false;
+        }
+        this.active = false;
+        this.updatedAt = now;
+        return true;
+    }
+
     public UUID getId() { return id; }
     public String getName() { return name; }
     public String getEmail() { return email; }

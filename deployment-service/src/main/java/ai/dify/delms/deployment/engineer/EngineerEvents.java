@@ -9,11 +9,14 @@ public final class EngineerEvents {
 
     public static final String TOPIC = DelmsTopics.DEPLOYMENTS;
     public static final String CREATED = "delms.engineer.created.v1";
+    public static final String UPDATED = "delms.engineer.updated.v1";
+    /** An engineer without deployments was removed; data is {@link EngineerDeleted}. */
+    public static final String DELETED = "delms.engineer.deleted.v1";
 
     private EngineerEvents() {
     }
 
-    /** Payload of {@value #CREATED}: the engineer as the API shows it. */
+    /** Payload of {@value #CREATED} and {@value #UPDATED}: the engineer as the API shows it. */
     public record EngineerData(UUID id, String name, String email, String region, List<String> skills,
             boolean active, long version) {
 
@@ -21,5 +24,9 @@ public final class EngineerEvents {
             return new EngineerData(engineer.getId(), engineer.getName(), engineer.getEmail(), engineer.getRegion(),
                     engineer.getSkills(), engineer.isActive(), engineer.getVersion());
         }
+    }
+
+    /** Payload of {@value #DELETED}. */
+    public record EngineerDeleted(UUID id, String name) {
     }
 }

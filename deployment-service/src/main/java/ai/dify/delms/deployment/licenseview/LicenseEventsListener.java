@@ -19,6 +19,7 @@ class LicenseEventsListener {
         this.routes = EventRoutes.create()
                 .on(LicenseEvents.CREATED, LicenseEvents.LicenseCreated.class, views::licenseCreated)
                 .on(LicenseEvents.STATUS_CHANGED, LicenseEvents.StatusChanged.class, views::statusChanged)
+                .on(LicenseEvents.UPDATED, LicenseEvents.LicenseUpdated.class, views::updated)
                 .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class, views::expired);
     }
 

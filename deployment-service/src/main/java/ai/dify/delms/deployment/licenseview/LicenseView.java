@@ -1,6 +1,7 @@
 package ai.dify.delms.deployment.licenseview;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Set;
 
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ public class LicenseView {
     private String licenseId;
     private String status;
     private Instant createdAt;
+    private LocalDate orderDate;
     private Instant updatedAt;
 
     protected LicenseView() {
@@ -44,6 +46,11 @@ public class LicenseView {
         this.updatedAt = now;
     }
 
+    void changeOrderDate(LocalDate orderDate, Instant now) {
+        this.orderDate = orderDate;
+        this.updatedAt = now;
+    }
+
     /** The creation time, learnt late when a status change was seen before the license itself. */
     void learnCreatedAt(Instant createdAt) {
         if (this.createdAt == null) {
@@ -54,5 +61,6 @@ public class LicenseView {
     public String getLicenseId() { return licenseId; }
     public String getStatus() { return status; }
     public Instant getCreatedAt() { return createdAt; }
+    public LocalDate getOrderDate() { return orderDate; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

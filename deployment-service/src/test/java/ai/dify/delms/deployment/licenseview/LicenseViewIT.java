@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +45,23 @@ class LicenseViewIT {
         assertThat(view.getStatus()).isEqualTo("CREATED");
         assertThat(view.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T10:15:30Z"));
         assertThat(views.acceptsDeployments(licenseId)).isTrue();
+    }
+
+    @Test
+    void orderDateIsKeptAndFollowsLicenseUpdates() {
+        String licenseId = licenseId();
+        send(licenseId, licenseCreated(licenseId));
+        Awaitility.await().atMost(BOUND).until(() -> views.find(licenseId).isPresent());
+        assertThat(views.find(licenseId).orElseThrow().getOrderDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+
+        send(licenseId, TestEvents.event(LicenseEvents.UPDATED, licenseId).source("/delms/license-service")
+                .data(Map.of("licenseId", licenseId, "actor", "bob", "version", 1, "changes", List.of(
+                        Map.of("field", "notes", "oldValue", "a", "newValue", "b"),
+                        Map.of("field", "orderDate", "oldValue", "2025-03-01", "newValue", "2025-02-20")))));
+
+        Awaitility.await().atMost(BOUND).until(() -> LocalDate.of(2025, 2, 20)
+                .equals(views.find(licenseId).orElseThrow().getOrderDate()));
+        assertThat(views.find(licenseId).orElseThrow().getStatus()).isEqualTo("CREATED");
     }
 
     @Test
@@ -103,6 +122,7 @@ class LicenseViewIT {
         data.put("licenseType", "SUBSCRIPTION");
         data.put("status", "CREATED");
         data.put("customerId", UUID.randomUUID().toString());
+        data.put("orderDate", "2025-03-01");
         data.put("expiryDate", "2026-03-03");
         data.put("createdAt", "2025-03-04T10:15:30Z");
         return TestEvents.event(LicenseEvents.CREATED, licenseId).source("/delms/license-service").data(data);

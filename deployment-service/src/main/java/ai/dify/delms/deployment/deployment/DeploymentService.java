@@ -1,0 +1,220 @@
+package ai.dify.delms.deployment.deployment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.dify.delms.deployment.engineer.Engineer;
+import ai.dify.delms.deployment.engineer.EngineerService;
+import ai.dify.delms.deployment.licenseview.LicenseView;
+import ai.dify.delms.deployment.licenseview.LicenseViews;
+import ai.dify.delms.platform.events.DomainEvents;
+import ai.dify.delms.platform.problem.BadFieldException;
+import ai.dify.delms.platform.problem.ConflictException;
+import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.problem.InvalidFieldException;
+import ai.dify.delms.platform.problem.NotFoundException;
+
+/**
+ * Schedules, changes, moves and removes deployments. Each change, its history entry and its event
+ * commit together; the database keeps at most one active deployment per license.
+ */
+@Service
+public class DeploymentService {
+
+    static final String ONE_ACTIVE_PER_LICENSE = "deployment_one_active_per_license";
+    private static final String SCHEDULERS = "hasAnyRole('admin', 'sales', 'engineer')";
+    private static final String OPERATORS = "hasAnyRole('admin', 'engineer')";
+    private static final String ADMIN = "hasRole('admin')";
+
+    private final DeploymentRepository deployments;
+    private final DeploymentHistoryRepository history;
+    private final EngineerService engineers;
+    private final LicenseViews licenses;
+    private final DomainEvents events;
+    private final Clock clock = Clock.systemUTC();
+
+    DeploymentService(DeploymentRepository deployments, DeploymentHistoryRepository history,
+            EngineerService engineers, LicenseViews licenses, DomainEvents events) {
+        this.deployments = deployments;
+        this.history = history;
+        this.engineers = engineers;
+        this.licenses = licenses;
+        this.events = events;
+    }
+
+    /**
+     * Schedules a deployment of a known, not terminated license by an active engineer (else 422);
+     * a license that already has an active deployment gets a 409.
+     */
+    @Transactional
+    @PreAuthorize(SCHEDULERS)
+    public Deployment schedule(String licenseId, DeploymentPlan plan, String actor) {
+        String license = licenseId.trim();
+        LicenseView view = licenses.find(license)
+                .orElseThrow(() -> new InvalidFieldException("licenseId", "is not a known license"));
+        if (!view.acceptsDeployments()) {
+            throw new InvalidFieldException("licenseId", "is " + view.getStatus() + " and cannot be deployed");
+        }
+        Engineer engineer = assignable(plan.engineerId());
+        deployments.findFirstByLicenseIdAndStatusIn(license, EnumSet.of(DeploymentStatus.SCHEDULED,
+                DeploymentStatus.IN_PROGRESS)).ifPresent(active -> {
+                    throw alreadyActive(license, active.getId());
+                });
+        Instant now = now();
+        Deployment deployment;
+        try {
+            deployment = deployments.saveAndFlush(Deployment.schedule(license, plan, actor, now));
+        } catch (DataIntegrityViolationException e) {
+            // a concurrent request scheduled one first
+            if (String.valueOf(e.getMostSpecificCause().getMessage()).contains(ONE_ACTIVE_PER_LICENSE)) {
+                throw alreadyActive(license, null);
+            }
+            throw e;
+        }
+        history.save(new DeploymentHistoryEntry(deployment.getId(), null, DeploymentStatus.SCHEDULED, actor, now,
+                plan.notes() == null ? null : abbreviate(plan.notes())));
+        publish(DeploymentEvents.SCHEDULED, deployment, engineer.getName(), null, actor);
+        return deployment;
+    }
+
+    /**
+     * Replaces the plan of a scheduled deployment. {@code ifMatch} and the body's version, when given,
+     * must name the current version (412 and 409); a deployment past SCHEDULED is a 409.
+     */
+    @Transactional
+    @PreAuthorize(OPERATORS)
+    public Deployment update(UUID id, DeploymentUpdateRequest request, String ifMatch, String actor) {
+        Deployment deployment = get(id);
+        checkVersion(deployment, ifMatch, request.version());
+        if (request.licenseId() != null && !request.licenseId().equals(deployment.getLicenseId())) {
+            throw new BadFieldException("licenseId", "cannot be changed; schedule a new deployment instead");
+        }
+        DeploymentPlan plan = request.plan();
+        Engineer engineer = plan.engineerId().equals(deployment.getEngineerId())
+                ? engineers.find(plan.engineerId()).orElseThrow()
+                : assignable(plan.engineerId());
+        if (deployment.replan(plan, actor, now())) {
+            deployments.saveAndFlush(deployment);
+            publish(DeploymentEvents.UPDATED, deployment, engineer.getName(), null, actor);
+        }
+        return deployment;
+    }
+
+    /**
+     * Moves the deployment to {@code to} (see {@link DeploymentStatus}); a failure needs a reason. A
+     * deployment of a license terminated meanwhile can still be cancelled or failed, not started or completed.
+     */
+    @Transactional
+    @PreAuthorize(OPERATORS)
+    public Deployment transition(UUID id, DeploymentStatus to, String remark, String ifMatch, String actor) {
+        Deployment deployment = get(id);
+        checkVersion(deployment, ifMatch, null);
+        if (to == DeploymentStatus.FAILED && remark == null) {
+            throw new BadFieldException("reason", "is required when a deployment fails");
+        }
+        if ((to == DeploymentStatus.IN_PROGRESS || to == DeploymentStatus.COMPLETED)
+                && !licenses.acceptsDeployments(deployment.getLicenseId())) {
+            String licenseStatus = licenses.find(deployment.getLicenseId()).map(LicenseView::getStatus).orElse("unknown");
+            throw new ConflictException("License " + deployment.getLicenseId() + " is " + licenseStatus
+                    + ": its deployment can only be cancelled or failed.",
+                    Map.of("licenseStatus", licenseStatus, "currentStatus", deployment.getStatus()));
+        }
+        Instant now = now();
+        DeploymentStatus from = deployment.moveTo(to, to == DeploymentStatus.FAILED ? remark : null, actor, now);
+        deployments.saveAndFlush(deployment);
+        history.save(new DeploymentHistoryEntry(id, from, to, actor, now, remark));
+        String engineerName = engineers.find(deployment.getEngineerId()).map(Engineer::getName).orElse(null);
+        publish(DeploymentEvents.movedTo(to), deployment, engineerName, remark, actor);
+        return deployment;
+    }
+
+    /** Removes a deployment and its history (admin); announced so read models can drop it. */
+    @Transactional
+    @PreAuthorize(ADMIN)
+    public void delete(UUID id, String ifMatch, String actor) {
+        Deployment deployment = get(id);
+        checkVersion(deployment, ifMatch, null);
+        String engineerName = engineers.find(deployment.getEngineerId()).map(Engineer::getName).orElse(null);
+        history.deleteAll(history.findByDeploymentIdOrderByAtAscIdAsc(id));
+        deployments.delete(deployment);
+        deployments.flush();
+        publish(DeploymentEvents.DELETED, deployment, engineerName, null, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public Deployment get(UUID id) {
+        return deployments.findById(id).orElseThrow(() -> new NotFoundException("Deployment", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Deployment> list(DeploymentFilter filter, Pageable pageable) {
+        return deployments.findAll(filter.toSpecification(), pageable);
+    }
+
+    /** The status moves of a deployment, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DeploymentHistoryEntry> history(UUID id) {
+        get(id);
+        return history.findByDeploymentIdOrderByAtAscIdAsc(id);
+    }
+
+    /** The names of the engineers of some deployments, for showing them. */
+    public Map<UUID, String> engineerNames(List<Deployment> some) {
+        return engineers.namesOf(some.stream().map(Deployment::getEngineerId).toList());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Engineer assignable(UUID engineerId) {
+        Engineer engineer = engineers.find(engineerId)
+                .orElseThrow(() -> new InvalidFieldException("engineerId", "is not a known engineer"));
+        if (!engineer.isActive()) {
+            throw new InvalidFieldException("engineerId", "is not an active engineer");
+        }
+        return engineer;
+    }
+
+    private static void checkVersion(Deployment deployment, String ifMatch, Long expectedVersion) {
+        ETags.checkIfMatch(ifMatch, deployment.getVersion());
+        if (expectedVersion != null && expectedVersion != deployment.getVersion()) {
+            throw new OptimisticLockingFailureException("Deployment " + deployment.getId() + " is at version "
+                    + deployment.getVersion() + ", not " + expectedVersion + ".");
+        }
+    }
+
+    private static ConflictException alreadyActive(String licenseId, UUID activeId) {
+        String detail = "License " + licenseId + " already has an active (scheduled or in progress) deployment"
+                + (activeId == null ? "" : " " + activeId) + "; complete, fail or cancel it first.";
+        return new ConflictException(detail, activeId == null ? Map.of() : Map.of("activeDeploymentId", activeId));
+    }
+
+    private void publish(String type, Deployment deployment, String engineerName, String note, String actor) {
+        events.publish(DeploymentEvents.TOPIC, type, deployment.getId().toString(), deployment.getLicenseId(),
+                DeploymentEvents.DeploymentData.of(deployment, engineerName, note, actor));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+    }
+
+    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
