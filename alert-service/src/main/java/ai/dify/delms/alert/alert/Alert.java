@@ -40,6 +40,7 @@ public class Alert {
     private Map<String, Object> details;
     private Instant raisedAt;
     private String acknowledgedBy;
+    private Instant acknowledgedAt;
     private Instant resolvedAt;
     @Version
     private Long version;
@@ -67,6 +68,30 @@ public class Alert {
         return new Alert(licenseId, customerId, resellerId, type, severity, message, details, raisedAt);
     }
 
+    /** Someone has seen it: still open (no second alert of its type is raised), no longer news. */
+    void acknowledge(String actor, Instant at) {
+        if (status == AlertStatus.RESOLVED) {
+            throw new IllegalStateException("A resolved alert cannot be acknowledged");
+        }
+        if (status == AlertStatus.OPEN) {
+            status = AlertStatus.ACKNOWLEDGED;
+            acknowledgedBy = actor;
+            acknowledgedAt = at;
+        }
+    }
+
+    /** The condition ended. */
+    void resolve(Instant at) {
+        if (status != AlertStatus.RESOLVED) {
+            status = AlertStatus.RESOLVED;
+            resolvedAt = at;
+        }
+    }
+
+    public boolean isOpen() {
+        return status != AlertStatus.RESOLVED;
+    }
+
     public UUID getId() { return id; }
     public String getLicenseId() { return licenseId; }
     public UUID getCustomerId() { return customerId; }
@@ -78,6 +103,7 @@ public class Alert {
     public Map<String, Object> getDetails() { return details == null ? Map.of() : details; }
     public Instant getRaisedAt() { return raisedAt; }
     public String getAcknowledgedBy() { return acknowledgedBy; }
+    public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public Instant getResolvedAt() { return resolvedAt; }
     public long getVersion() { return version == null ? 0 : version; }
 }
