@@ -58,7 +58,7 @@ public class Alert {
         this.severity = severity;
         this.status = AlertStatus.OPEN;
         this.message = message;
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.details = details == null ? Map.of() : new java.util.LinkedHashMap<>(details);
         this.raisedAt = raisedAt;
     }
 

@@ -1,5 +1,7 @@
 package ai.dify.delms.alert.rules;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.dify.delms.alert.alert.AlertSeverity;
@@ -9,6 +11,7 @@ import ai.dify.delms.alert.alert.AlertType;
 public record Finding(AlertType type, AlertSeverity severity, String message, Map<String, Object> details) {
 
     public Finding {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // kept in order and with null values ("no report yet"), which Map.copyOf refuses
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }
