@@ -62,11 +62,12 @@ public class AlertService {
                 .collect(Collectors.groupingBy(Alert::getLicenseId));
     }
 
-    /** Raises an alert; the database refuses a second open one of the same license and type. */
+    /** Raises an alert; the database refuses a second open one of the same license and type (at commit). */
     @Transactional
     public Alert raise(String licenseId, UUID customerId, String resellerId, AlertType type, AlertSeverity severity,
             String message, Map<String, Object> details) {
-        Alert alert = alerts.saveAndFlush(
+        // written at commit (the license's row lock keeps a second raise of the same type out meanwhile)
+        Alert alert = alerts.save(
                 Alert.raise(licenseId, customerId, resellerId, type, severity, message, details, now()));
         publish(AlertEvents.RAISED, alert);
         return alert;

@@ -47,8 +47,13 @@ public class AlertEvaluator {
     /** Evaluates one license (joins the caller's transaction, e.g. the consumed event's). */
     @Transactional
     public Outcome evaluate(String licenseId) {
+        return evaluate(licenseId, clock.instant());
+    }
+
+    @Transactional
+    Outcome evaluate(String licenseId, Instant now) {
         return models.findForEvaluation(licenseId)
-                .map(model -> reconcile(model, usageHistory.of(licenseId), alerts.openAlerts(licenseId), clock.instant()))
+                .map(model -> reconcile(model, usageHistory.of(licenseId), alerts.openAlerts(licenseId), now))
                 .orElse(Outcome.NONE);
     }
 

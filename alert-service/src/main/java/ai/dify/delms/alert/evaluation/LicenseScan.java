@@ -73,7 +73,14 @@ public class LicenseScan {
         AlertEvaluator.Outcome total = AlertEvaluator.Outcome.NONE;
         while (true) {
             String from = after;
-            Batch batch = transaction.execute(tx -> evaluateBatch(from, now));
+            Batch batch;
+            try {
+                batch = transaction.execute(tx -> evaluateBatch(from, now));
+            } catch (RuntimeException e) {
+                log.warn("License scan batch after {} failed ({}); evaluating its licenses one by one", from,
+                        e.toString());
+                batch = evaluateOneByOne(from, now);
+            }
             if (batch == null || batch.licenses() == 0) {
                 break;
             }
@@ -101,6 +108,20 @@ public class LicenseScan {
                     open.getOrDefault(model.getLicenseId(), List.of()), now));
         }
         return new Batch(batch.size(), ids.get(ids.size() - 1), outcome);
+    }
+
+    /** A failed batch again, each license in its own transaction, so one bad license does not stop the scan. */
+    private Batch evaluateOneByOne(String afterLicenseId, Instant now) {
+        List<String> ids = models.nextBatchIds(afterLicenseId, properties.batchSize());
+        AlertEvaluator.Outcome outcome = AlertEvaluator.Outcome.NONE;
+        for (String licenseId : ids) {
+            try {
+                outcome = outcome.plus(transaction.execute(tx -> evaluator.evaluate(licenseId, now)));
+            } catch (RuntimeException e) {
+                log.error("License scan could not evaluate {}", licenseId, e);
+            }
+        }
+        return new Batch(ids.size(), ids.isEmpty() ? null : ids.get(ids.size() - 1), outcome);
     }
 
     private record Batch(int licenses, String lastLicenseId, AlertEvaluator.Outcome outcome) {

@@ -22,6 +22,9 @@ interface LicenseModelRepository extends JpaRepository<LicenseModel, String> {
     @Query("select m from LicenseModel m where m.licenseId > :after order by m.licenseId")
     List<LicenseModel> findBatchAfterForUpdate(String after, Limit limit);
 
+    @Query("select m.licenseId from LicenseModel m where m.licenseId > :after order by m.licenseId")
+    List<String> findIdsAfter(String after, Limit limit);
+
     @Modifying
     @Query("delete from LicenseModel")
     int deleteAllInBulk();

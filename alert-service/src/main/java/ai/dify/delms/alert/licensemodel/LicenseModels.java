@@ -118,6 +118,12 @@ public class LicenseModels {
         return models.findBatchAfterForUpdate(afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
     }
 
+    /** The ids of the next {@code size} licenses after {@code afterLicenseId}, without locking them. */
+    @Transactional(readOnly = true)
+    public List<String> nextBatchIds(String afterLicenseId, int size) {
+        return models.findIdsAfter(afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
+    }
+
     /** Forgets every license and usage report, before a rebuild from the topic. */
     @Transactional
     void clear() {
