@@ -13,8 +13,12 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ai.dify.delms.platform.events.DomainEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -26,14 +30,19 @@ import ai.dify.delms.platform.problem.NotFoundException;
 @Service
 public class AlertService {
 
+    /** Alerts raised, acknowledged and resolved, by {@code event} and alert {@code type}. */
+    public static final String CHANGES_METRIC = "delms.alerts.changes";
+
     private final AlertRepository alerts;
     private final DomainEvents events;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    AlertService(AlertRepository alerts, DomainEvents events, Clock clock) {
+    AlertService(AlertRepository alerts, DomainEvents events, Clock clock, MeterRegistry meters) {
         this.alerts = alerts;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Transactional(readOnly = true)
@@ -107,6 +116,15 @@ public class AlertService {
     }
 
     private void publish(String type, Alert alert) {
+        Counter changes = meters.counter(CHANGES_METRIC, "event", type.replace("delms.alert.", "").replace(".v1", ""),
+                "type", alert.getType().name());
+        // counted once the change is committed, not when a rolled-back attempt made it
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                changes.increment();
+            }
+        });
         events.publish(AlertEvents.TOPIC, type, alert.getId().toString(), alert.getLicenseId(),
                 AlertEvents.AlertEventData.of(alert));
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import ai.dify.delms.alert.alert.AlertSeverity;
@@ -35,8 +36,14 @@ class IrregularUsageRule implements AlertRule {
 
     private final AlertRulesProperties.IrregularUsage settings;
 
-    IrregularUsageRule(AlertRulesProperties properties) {
+    IrregularUsageRule(AlertRulesProperties properties,
+            @Value("${delms.alerts.read-model.usage-history-size:12}") int usageHistorySize) {
         this.settings = properties.irregularUsage();
+        if (settings.historyReports() >= usageHistorySize) {
+            throw new IllegalStateException("delms.alerts.rules.irregular-usage.history-reports ("
+                    + settings.historyReports() + ") needs delms.alerts.read-model.usage-history-size above it, is "
+                    + usageHistorySize);
+        }
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class IrregularUsageRuleTest {
 
-    private final IrregularUsageRule rule = new IrregularUsageRule(RuleFixtures.defaults());
+    private final IrregularUsageRule rule = new IrregularUsageRule(RuleFixtures.defaults(), 12);
 
     @ParameterizedTest(name = "{0}: irregular {1}")
     @CsvSource(delimiter = '|', value = {
