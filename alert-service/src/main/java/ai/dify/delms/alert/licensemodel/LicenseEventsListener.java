@@ -38,24 +38,25 @@ class LicenseEventsListener implements LicenseEventLog {
     private final EventRoutes replayRoutes;
     private final KafkaListenerEndpointRegistry listeners;
     private final ConsumerFactory<String, String> consumers;
+    private final List<LicenseModelObserver> observers;
 
     LicenseEventsListener(IdempotentEventHandler handler, LicenseModels models, List<LicenseModelObserver> observers,
             KafkaListenerEndpointRegistry listeners, ConsumerFactory<String, String> consumers) {
         this.handler = handler;
         this.listeners = listeners;
         this.consumers = consumers;
-        java.util.function.Consumer<String> changed = licenseId -> observers.forEach(o -> o.licenseChanged(licenseId));
+        this.observers = observers;
         this.liveRoutes = EventRoutes.create()
                 .on(LicenseEvents.CREATED, LicenseEvents.LicenseCreated.class,
-                        (event, data) -> changed.accept(models.licenseCreated(event, data)))
+                        (event, data) -> changed(models.licenseCreated(event, data)))
                 .on(LicenseEvents.UPDATED, LicenseEvents.LicenseUpdated.class,
-                        (event, data) -> changed.accept(models.licenseUpdated(event, data)))
+                        (event, data) -> changed(models.licenseUpdated(event, data)))
                 .on(LicenseEvents.STATUS_CHANGED, LicenseEvents.StatusChanged.class,
-                        (event, data) -> changed.accept(models.statusChanged(event, data)))
+                        (event, data) -> changed(models.statusChanged(event, data)))
                 .on(LicenseEvents.USAGE_REPORTED, LicenseEvents.UsageReported.class,
-                        (event, data) -> changed.accept(models.usageReported(event, data)))
+                        (event, data) -> changed(models.usageReported(event, data)))
                 .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class,
-                        (event, data) -> changed.accept(models.expired(event, data)));
+                        (event, data) -> changed(models.expired(event, data)));
         this.replayRoutes = EventRoutes.create()
                 .on(LicenseEvents.CREATED, LicenseEvents.LicenseCreated.class, models::licenseCreated)
                 .on(LicenseEvents.UPDATED, LicenseEvents.LicenseUpdated.class, models::licenseUpdated)
@@ -67,6 +68,10 @@ class LicenseEventsListener implements LicenseEventLog {
     @KafkaListener(id = LISTENER_ID, topics = LicenseEvents.TOPIC)
     void on(ConsumerRecord<String, String> record) {
         handler.handle(record, liveRoutes);
+    }
+
+    private void changed(String licenseId) {
+        observers.forEach(observer -> observer.licenseChanged(licenseId));
     }
 
     @Override
