@@ -40,6 +40,7 @@ public class Alert {
     private Map<String, Object> details;
     private Instant raisedAt;
     private String acknowledgedBy;
+    private Instant acknowledgedAt;
     private Instant resolvedAt;
     @Version
     private Long version;
@@ -57,7 +58,7 @@ public class Alert {
         this.severity = severity;
         this.status = AlertStatus.OPEN;
         this.message = message;
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.details = details == null ? Map.of() : new java.util.LinkedHashMap<>(details);
         this.raisedAt = raisedAt;
     }
 
@@ -65,6 +66,30 @@ public class Alert {
     public static Alert raise(String licenseId, UUID customerId, String resellerId, AlertType type,
             AlertSeverity severity, String message, Map<String, Object> details, Instant raisedAt) {
         return new Alert(licenseId, customerId, resellerId, type, severity, message, details, raisedAt);
+    }
+
+    /** Someone has seen it: still open (no second alert of its type is raised), no longer news. */
+    void acknowledge(String actor, Instant at) {
+        if (status == AlertStatus.RESOLVED) {
+            throw new IllegalStateException("A resolved alert cannot be acknowledged");
+        }
+        if (status == AlertStatus.OPEN) {
+            status = AlertStatus.ACKNOWLEDGED;
+            acknowledgedBy = actor;
+            acknowledgedAt = at;
+        }
+    }
+
+    /** The condition ended. */
+    void resolve(Instant at) {
+        if (status != AlertStatus.RESOLVED) {
+            status = AlertStatus.RESOLVED;
+            resolvedAt = at;
+        }
+    }
+
+    public boolean isOpen() {
+        return status != AlertStatus.RESOLVED;
     }
 
     public UUID getId() { return id; }
@@ -78,6 +103,7 @@ public class Alert {
     public Map<String, Object> getDetails() { return details == null ? Map.of() : details; }
     public Instant getRaisedAt() { return raisedAt; }
     public String getAcknowledgedBy() { return acknowledgedBy; }
+    public Instant getAcknowledgedAt() { return acknowledgedAt; }
     public Instant getResolvedAt() { return resolvedAt; }
     public long getVersion() { return version == null ? 0 : version; }
 }

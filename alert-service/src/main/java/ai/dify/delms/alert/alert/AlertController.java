@@ -8,12 +8,15 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -48,6 +51,16 @@ class AlertController {
     @Operation(summary = "Read one alert")
     ResponseEntity<AlertDto> get(@PathVariable UUID id) {
         Alert alert = alerts.get(id);
+        return ResponseEntity.ok().eTag(ETags.of(alert.getVersion())).body(AlertDto.of(alert));
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    @Operation(summary = "Acknowledge an alert (staff)", description = "Records who saw it. The alert stays open "
+            + "(no second alert of its type is raised for the license) until its condition ends. Acknowledging an "
+            + "acknowledged alert changes nothing; a RESOLVED alert is 409; an optional If-Match must match.")
+    ResponseEntity<AlertDto> acknowledge(@PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, CurrentActor actor) {
+        Alert alert = alerts.acknowledge(id, actor.auditName(), ifMatch);
         return ResponseEntity.ok().eTag(ETags.of(alert.getVersion())).body(AlertDto.of(alert));
     }
 

@@ -7,11 +7,11 @@ import java.util.UUID;
 /** An alert as the API shows it. */
 public record AlertDto(UUID id, String licenseId, UUID customerId, String resellerId, AlertType type,
         AlertSeverity severity, AlertStatus status, String message, Map<String, Object> details, Instant raisedAt,
-        String acknowledgedBy, Instant resolvedAt, long version) {
+        String acknowledgedBy, Instant acknowledgedAt, Instant resolvedAt, long version) {
 
     static AlertDto of(Alert alert) {
         return new AlertDto(alert.getId(), alert.getLicenseId(), alert.getCustomerId(), alert.getResellerId(),
                 alert.getType(), alert.getSeverity(), alert.getStatus(), alert.getMessage(), alert.getDetails(),
-                alert.getRaisedAt(), alert.getAcknowledgedBy(), alert.getResolvedAt(), alert.getVersion());
+                alert.getRaisedAt(), alert.getAcknowledgedBy(), alert.getAcknowledgedAt(), alert.getResolvedAt(), alert.getVersion());
     }
 }

@@ -1,22 +1,48 @@
 package ai.dify.delms.alert.alert;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ai.dify.delms.platform.events.DomainEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import ai.dify.delms.platform.problem.ConflictException;
+import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
 
-/** Finds alerts. (Raising, acknowledging and resolving them come with the alert rules.) */
+/**
+ * Finds, raises, acknowledges and resolves alerts; every raise, acknowledgement and resolution is
+ * published to {@code delms.alerts} in the same transaction (outbox).
+ */
 @Service
 public class AlertService {
 
-    private final AlertRepository alerts;
+    /** Alerts raised, acknowledged and resolved, by {@code event} and alert {@code type}. */
+    public static final String CHANGES_METRIC = "delms.alerts.changes";
 
-    AlertService(AlertRepository alerts) {
+    private final AlertRepository alerts;
+    private final DomainEvents events;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    AlertService(AlertRepository alerts, DomainEvents events, Clock clock, MeterRegistry meters) {
         this.alerts = alerts;
+        this.events = events;
+        this.clock = clock;
+        this.meters = meters;
     }
 
     @Transactional(readOnly = true)
@@ -27,5 +53,84 @@ public class AlertService {
     @Transactional(readOnly = true)
     public Alert get(UUID id) {
         return alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert", id));
+    }
+
+    /** The license's open (or acknowledged) alerts. */
+    @Transactional(readOnly = true)
+    public List<Alert> openAlerts(String licenseId) {
+        return alerts.findByLicenseIdAndStatusIn(licenseId, AlertStatus.openStatuses());
+    }
+
+    /** The open (or acknowledged) alerts of several licenses, by license id. */
+    @Transactional(readOnly = true)
+    public Map<String, List<Alert>> openAlerts(Collection<String> licenseIds) {
+        if (licenseIds.isEmpty()) {
+            return Map.of();
+        }
+        return alerts.findByLicenseIdInAndStatusIn(licenseIds, AlertStatus.openStatuses()).stream()
+                .collect(Collectors.groupingBy(Alert::getLicenseId));
+    }
+
+    /** Raises an alert; the database refuses a second open one of the same license and type (at commit). */
+    @Transactional
+    public Alert raise(String licenseId, UUID customerId, String resellerId, AlertType type, AlertSeverity severity,
+            String message, Map<String, Object> details) {
+        // written at commit (the license's row lock keeps a second raise of the same type out meanwhile)
+        Alert alert = alerts.save(
+                Alert.raise(licenseId, customerId, resellerId, type, severity, message, details, now()));
+        publish(AlertEvents.RAISED, alert);
+        return alert;
+    }
+
+    @Transactional
+    public void resolve(Alert alert) {
+        if (!alert.isOpen()) {
+            return;
+        }
+        alert.resolve(now());
+        publish(AlertEvents.RESOLVED, alerts.save(alert));
+    }
+
+    /**
+     * Marks an alert seen by {@code actor}. Acknowledging an acknowledged alert changes nothing; a
+     * resolved one is a conflict; a stale {@code If-Match} fails.
+     */
+    @Transactional
+    public Alert acknowledge(UUID id, String actor, String ifMatch) {
+        Alert alert = get(id);
+        ETags.checkIfMatch(ifMatch, alert.getVersion());
+        switch (alert.getStatus()) {
+            case RESOLVED -> throw new ConflictException("Alert " + id + " is RESOLVED since " + alert.getResolvedAt()
+                    + "; only OPEN alerts can be acknowledged", Map.of("status", AlertStatus.RESOLVED));
+            case ACKNOWLEDGED -> {
+                return alert;
+            }
+            case OPEN -> {
+                alert.acknowledge(actor, now());
+                Alert saved = alerts.saveAndFlush(alert);
+                publish(AlertEvents.ACKNOWLEDGED, saved);
+                return saved;
+            }
+        }
+        return alert;
+    }
+
+    private void publish(String type, Alert alert) {
+        Counter changes = meters.counter(CHANGES_METRIC, "event", type.replace("delms.alert.", "").replace(".v1", ""),
+                "type", alert.getType().name());
+        // counted once the change is committed, not when a rolled-back attempt made it
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                changes.increment();
+            }
+        });
+        events.publish(AlertEvents.TOPIC, type, alert.getId().toString(), alert.getLicenseId(),
+                AlertEvents.AlertEventData.of(alert));
+    }
+
+    // database precision, so what is published and what is read back are the same instant
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

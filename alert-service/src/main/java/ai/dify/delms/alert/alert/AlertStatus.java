@@ -2,5 +2,10 @@ package ai.dify.delms.alert.alert;
 
 /** Where an alert is in its life: raised (open), seen by someone (acknowledged), over (resolved). */
 public enum AlertStatus {
-    OPEN, ACKNOWLEDGED, RESOLVED
+    OPEN, ACKNOWLEDGED, RESOLVED;
+
+    /** The statuses of an alert whose condition still holds (at most one per license and type). */
+    static java.util.Set<AlertStatus> openStatuses() {
+        return java.util.EnumSet.of(OPEN, ACKNOWLEDGED);
+    }
 }

@@ -1,19 +1,34 @@
 package ai.dify.delms.alert.config;
 
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import ai.dify.delms.alert.evaluation.ScanProperties;
+import ai.dify.delms.alert.rules.AlertRulesProperties;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
-/** Who may call what (API.md's roles table). */
+/** Who may call what (API.md's roles table), the rule and scan settings, and the clock the rules read. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AlertRulesProperties.class, ScanProperties.class})
 class AlertServiceConfiguration {
 
     @Bean
     ServiceAccessRules alertAccessRules() {
         return rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/v1/alerts", "/api/v1/alerts/*").hasAnyRole(Roles.STAFF);
+                .requestMatchers(HttpMethod.POST, "/api/v1/alerts/rebuild").hasRole(Roles.ADMIN)
+                .requestMatchers(HttpMethod.GET, "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/stats/alerts")
+                        .hasAnyRole(Roles.STAFF)
+                .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/acknowledge").hasAnyRole(Roles.STAFF);
+    }
+
+    /** Time as the rules see it; tests replace it to move time forward. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

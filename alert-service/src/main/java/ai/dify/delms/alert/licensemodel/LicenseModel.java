@@ -29,6 +29,7 @@ public class LicenseModel {
     private Integer usageWorkspaces;
     private Integer usageUsers;
     private Instant usageReportedAt;
+    private Instant statusChangedAt;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -54,10 +55,15 @@ public class LicenseModel {
         this.authorizedWorkspaces = firstKnown(this.authorizedWorkspaces, authorizedWorkspaces);
         this.authorizedUsers = firstKnown(this.authorizedUsers, authorizedUsers);
         this.createdAt = firstKnown(this.createdAt, createdAt);
+        this.statusChangedAt = firstKnown(this.statusChangedAt, createdAt);
         this.updatedAt = now;
     }
 
-    void changeStatus(String status, Instant now) {
+    /** A new status, in force since {@code changedAt} (the event's time). */
+    void changeStatus(String status, Instant changedAt, Instant now) {
+        if (!status.equals(this.status)) {
+            this.statusChangedAt = changedAt == null ? now : changedAt;
+        }
         this.status = status;
         this.updatedAt = now;
     }
@@ -77,7 +83,12 @@ public class LicenseModel {
             case "customerId" -> customerId = newValue == null ? null : UUID.fromString(newValue);
             case "resellerId" -> resellerId = newValue;
             case "licenseType" -> licenseType = newValue;
-            case "status" -> status = newValue;
+            case "status" -> {
+                if (newValue != null && !newValue.equals(status)) {
+                    statusChangedAt = now;
+                }
+                status = newValue;
+            }
             default -> {
                 return false;
             }
@@ -126,6 +137,7 @@ public class LicenseModel {
     public Integer getUsageWorkspaces() { return usageWorkspaces; }
     public Integer getUsageUsers() { return usageUsers; }
     public Instant getUsageReportedAt() { return usageReportedAt; }
+    public Instant getStatusChangedAt() { return statusChangedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -2,7 +2,10 @@ package ai.dify.delms.alert.licensemodel;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,27 +24,31 @@ public class LicenseModels {
     static final String EXPIRED_STATUS = "EXPIRED";
 
     private final LicenseModelRepository models;
-    private final Clock clock = Clock.systemUTC();
+    private final UsageHistory usageHistory;
+    private final Clock clock;
 
-    LicenseModels(LicenseModelRepository models) {
+    LicenseModels(LicenseModelRepository models, UsageHistory usageHistory, Clock clock) {
         this.models = models;
+        this.usageHistory = usageHistory;
+        this.clock = clock;
     }
 
     @Transactional
-    public void licenseCreated(InboundEvent event, LicenseEvents.LicenseCreated license) {
+    public String licenseCreated(InboundEvent event, LicenseEvents.LicenseCreated license) {
         Instant now = clock.instant();
         LicenseModel model = model(licenseId(license.id(), event), now);
         model.created(license.customerId(), license.resellerId(), license.licenseType(), license.status(),
                 license.expiryDate(), license.authorizedWorkspaces(), license.authorizedUsers(),
                 Optional.ofNullable(license.createdAt()).orElse(event.time()), now);
+        return model.getLicenseId();
     }
 
     @Transactional
-    public void licenseUpdated(InboundEvent event, LicenseEvents.LicenseUpdated update) {
+    public String licenseUpdated(InboundEvent event, LicenseEvents.LicenseUpdated update) {
         Instant now = clock.instant();
         LicenseModel model = model(licenseId(update.licenseId(), event), now);
         if (update.changes() == null) {
-            return;
+            return model.getLicenseId();
         }
         for (LicenseEvents.LicenseUpdated.Change change : update.changes()) {
             if (change.field() == null) {
@@ -54,37 +61,74 @@ public class LicenseModels {
                         + " to an invalid value: " + e.getMessage(), e);
             }
         }
+        return model.getLicenseId();
     }
 
     @Transactional
-    public void statusChanged(InboundEvent event, LicenseEvents.StatusChanged change) {
+    public String statusChanged(InboundEvent event, LicenseEvents.StatusChanged change) {
         if (change.to() == null || change.to().isBlank()) {
             throw new MalformedEventException("Event " + event.id() + " has no new status");
         }
         Instant now = clock.instant();
-        model(licenseId(change.licenseId(), event), now).changeStatus(change.to(), now);
+        LicenseModel model = model(licenseId(change.licenseId(), event), now);
+        model.changeStatus(change.to(), event.time(), now);
+        return model.getLicenseId();
     }
 
     @Transactional
-    public void usageReported(InboundEvent event, LicenseEvents.UsageReported usage) {
+    public String usageReported(InboundEvent event, LicenseEvents.UsageReported usage) {
         if (usage.workspaces() == null || usage.users() == null) {
             throw new MalformedEventException("Event " + event.id() + " has no workspace or user count");
         }
         Instant now = clock.instant();
         Instant reportedAt = Optional.ofNullable(usage.reportedAt()).orElse(event.time());
-        model(licenseId(usage.licenseId(), event), now).reportUsage(usage.workspaces(), usage.users(),
-                reportedAt == null ? now : reportedAt, usage.authorizedWorkspaces(), usage.authorizedUsers(), now);
+        if (usage.workspaces() < 0 || usage.users() < 0) {
+            throw new MalformedEventException("Event " + event.id() + " reports a negative count");
+        }
+        LicenseModel model = model(licenseId(usage.licenseId(), event), now);
+        UsagePoint point = new UsagePoint(reportedAt == null ? now : reportedAt, usage.workspaces(), usage.users());
+        model.reportUsage(point.workspaces(), point.users(), point.reportedAt(), usage.authorizedWorkspaces(),
+                usage.authorizedUsers(), now);
+        usageHistory.record(model.getLicenseId(), point);
+        return model.getLicenseId();
     }
 
     @Transactional
-    public void expired(InboundEvent event, LicenseEvents.Expired expired) {
+    public String expired(InboundEvent event, LicenseEvents.Expired expired) {
         Instant now = clock.instant();
-        model(licenseId(expired.licenseId(), event), now).changeStatus(EXPIRED_STATUS, now);
+        LicenseModel model = model(licenseId(expired.licenseId(), event), now);
+        model.changeStatus(EXPIRED_STATUS, event.time(), now);
+        return model.getLicenseId();
     }
 
     @Transactional(readOnly = true)
     public Optional<LicenseModel> find(String licenseId) {
         return models.findById(licenseId);
+    }
+
+    /** The license, locked until the caller's transaction ends, so one license is evaluated by one caller at a time. */
+    @Transactional
+    public Optional<LicenseModel> findForEvaluation(String licenseId) {
+        return models.findForUpdate(licenseId);
+    }
+
+    /** The next {@code size} licenses after {@code afterLicenseId} (null: from the first), locked like {@link #findForEvaluation}. */
+    @Transactional
+    public List<LicenseModel> nextBatchForEvaluation(String afterLicenseId, int size) {
+        return models.findBatchAfterForUpdate(afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
+    }
+
+    /** The ids of the next {@code size} licenses after {@code afterLicenseId}, without locking them. */
+    @Transactional(readOnly = true)
+    public List<String> nextBatchIds(String afterLicenseId, int size) {
+        return models.findIdsAfter(afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
+    }
+
+    /** Forgets every license and usage report, before a rebuild from the topic. */
+    @Transactional
+    void clear() {
+        models.deleteAllInBulk();
+        usageHistory.clear();
     }
 
     private LicenseModel model(String licenseId, Instant now) {

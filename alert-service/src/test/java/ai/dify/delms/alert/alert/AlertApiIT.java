@@ -122,7 +122,10 @@ class AlertApiIT {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/alerts'].get.parameters[*].name",
                         hasItems("status", "type", "licenseId", "customerId", "severity")))
-                .andExpect(jsonPath("$.paths['/api/v1/alerts/{id}'].get").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/alerts/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/alerts/{id}/acknowledge'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/stats/alerts'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/alerts/rebuild'].post").exists());
     }
 
     private ResultActions asEngineer(MockHttpServletRequestBuilder request) throws Exception {

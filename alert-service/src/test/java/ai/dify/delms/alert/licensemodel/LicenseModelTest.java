@@ -32,7 +32,7 @@ class LicenseModelTest {
     @Test
     void creationKeepsWhatLaterEventsAlreadyTold() {
         LicenseModel model = new LicenseModel("ENT-202503-000002", NOW);
-        model.changeStatus("SUSPENDED", NOW);
+        model.changeStatus("SUSPENDED", NOW, NOW);
         UUID customer = UUID.randomUUID();
 
         model.created(customer, "acme", "SUBSCRIPTION", "CREATED", LocalDate.of(2026, 3, 3), 5, 50, NOW, NOW);
