@@ -1,0 +1,77 @@
+package ai.dify.delms.platform.directory;
+
+import java.nio.ByteBuffer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ai.dify.delms.platform.directory.SalesParty.Kind;
+
+/**
+ * Sales reps and resellers known from sales-service's events: how a service checks a
+ * {@code salesRepId} / {@code resellerId} reference, or finds the reseller behind a partner
+ * token's code, without calling sales-service (so it works while sales-service is down).
+ * Switched on per service with {@code delms.directory.sales.enabled=true}.
+ */
+public class SalesDirectory {
+
+    private static final String COLUMNS = "select id, kind, code, name, active from sales_party ";
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public SalesDirectory(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<SalesParty> salesRep(UUID id) {
+        return find(COLUMNS + "where id = ? and kind = ?", bytes(id), Kind.SALES_REP.name());
+    }
+
+    public Optional<SalesParty> reseller(UUID id) {
+        return find(COLUMNS + "where id = ? and kind = ?", bytes(id), Kind.RESELLER.name());
+    }
+
+    /** The reseller whose code a partner token carries as {@code reseller_id}. */
+    public Optional<SalesParty> resellerByCode(String code) {
+        return code == null ? Optional.empty()
+                : find(COLUMNS + "where kind = ? and code = ?", Kind.RESELLER.name(), code);
+    }
+
+    /**
+     * Records what an event says of a rep or reseller. An older version than the one stored (a
+     * replay of the topic) changes nothing.
+     */
+    void describe(SalesParty party, long version) {
+        jdbc.update("""
+                insert into sales_party (id, kind, code, name, active, version, updated_at) values (?, ?, ?, ?, ?, ?, ?)
+                on duplicate key update
+                    code = if(values(version) >= version, values(code), code),
+                    name = if(values(version) >= version, values(name), name),
+                    active = if(values(version) >= version, values(active), active),
+                    updated_at = if(values(version) >= version, values(updated_at), updated_at),
+                    version = greatest(version, values(version))
+                """, bytes(party.id()), party.kind().name(), party.code(), party.name(), party.active(), version,
+                Timestamp.from(clock.instant()));
+    }
+
+    private Optional<SalesParty> find(String sql, Object... args) {
+        return jdbc.query(sql, SalesDirectory::party, args).stream().findFirst();
+    }
+
+    private static SalesParty party(ResultSet row, int index) throws SQLException {
+        ByteBuffer id = ByteBuffer.wrap(row.getBytes("id"));
+        return new SalesParty(new UUID(id.getLong(), id.getLong()), Kind.valueOf(row.getString("kind")),
+                row.getString("code"), row.getString("name"), row.getBoolean("active"));
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+}
