@@ -8,8 +8,8 @@ create table reseller (
     region        varchar(50)  not null,
     tier          varchar(20)  not null,
     active        boolean      not null,
-    created_at    timestamp(6) not null,
-    updated_at    timestamp(6) not null,
+    created_at    datetime(6)   not null,
+    updated_at    datetime(6)   not null,
     version       bigint       not null,
     primary key (id),
     constraint reseller_code_unique unique (code)

@@ -1,5 +1,10 @@
 -- The license feed also tracks the terms a purchase is validated against (expiry, limits,
 -- product), kept current from license-service's updated events and from recorded purchases.
+-- TIMESTAMP ends in 2038 on MySQL and MariaDB: instants are DATETIME(6) in UTC (chassis convention).
+alter table license_sale modify created_at datetime(6) not null;
+alter table sales_rep modify created_at datetime(6) not null;
+alter table sales_rep modify updated_at datetime(6) not null;
+
 alter table license_sale add column license_type varchar(20) null;
 alter table license_sale add column expiry_date date null;
 alter table license_sale add column authorized_workspaces int null;

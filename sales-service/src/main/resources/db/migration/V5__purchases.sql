@@ -15,7 +15,7 @@ create table purchase (
     reseller_id        char(36)       null,
     order_reference    varchar(100)   null,
     notes              text           null,
-    created_at         timestamp(6)   not null,
+    created_at         datetime(6)     not null,
     created_by         varchar(100)   not null,
     primary key (id)
 );

@@ -78,7 +78,8 @@ public class ResellerService {
             return Optional.of(reseller);
         }
         resellers.delete(reseller);
-        publish(ResellerEvents.DELETED, reseller);
+        events.publish(ResellerEvents.TOPIC, ResellerEvents.DELETED, id.toString(),
+                ResellerEvents.ResellerData.deleted(reseller));
         return Optional.empty();
     }
 

@@ -74,7 +74,8 @@ public class SalesRepService {
             return Optional.of(rep);
         }
         reps.delete(rep);
-        publish(SalesRepEvents.DELETED, rep);
+        events.publish(SalesRepEvents.TOPIC, SalesRepEvents.DELETED, id.toString(),
+                SalesRepEvents.SalesRepData.deleted(rep));
         return Optional.empty();
     }
 
