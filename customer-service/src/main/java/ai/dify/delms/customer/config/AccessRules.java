@@ -16,6 +16,8 @@ class AccessRules {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/customers", "/api/v1/customers/*").hasAnyRole(Roles.STAFF)
                 .requestMatchers(HttpMethod.POST, "/api/v1/customers").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.PATCH, "/api/v1/customers/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*").hasRole(Roles.ADMIN);
     }
 }

@@ -1,6 +1,7 @@
 package ai.dify.delms.customer.customer;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -15,6 +16,8 @@ public class Customer {
     @Id
     private UUID id;
     private String name;
+    /** The name as uniqueness sees it (see {@link #nameKey(String)}); unique in the database. */
+    private String nameKey;
     private String industry;
     private String region;
     private String country;
@@ -42,8 +45,28 @@ public class Customer {
         apply(details, actor, now);
     }
 
+    /** Replaces the editable fields; false (and nothing touched) when they are all unchanged. */
+    boolean update(CustomerDetails details, String actor, Instant now) {
+        if (normalized(details).equals(normalized(CustomerDetails.of(this)))) {
+            return false;
+        }
+        apply(details, actor, now);
+        return true;
+    }
+
+    /** Trimmed, blanks collapsed, lower-case: two names with the same key are the same customer. */
+    static String nameKey(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static CustomerDetails normalized(CustomerDetails d) {
+        return new CustomerDetails(d.name().strip(), d.industry(), d.region(), d.country(), d.contactName(),
+                d.contactEmail(), d.contactPhone(), d.salesRepId(), d.resellerId(), d.notes());
+    }
+
     private void apply(CustomerDetails details, String actor, Instant now) {
         this.name = details.name().strip();
+        this.nameKey = nameKey(details.name());
         this.industry = details.industry();
         this.region = details.region();
         this.country = details.country();

@@ -4,13 +4,22 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,21 +31,33 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.problem.ApiExceptionHandler;
+import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /api/v1/customers}: staff read, admin and sales create, admin deletes. */
+/** {@code /api/v1/customers}: staff read, admin and sales create and update, admin deletes. */
 @RestController
 @RequestMapping("/api/v1/customers")
 @Tag(name = "Customers")
 class CustomerController {
 
-    private final CustomerService customers;
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-    CustomerController(CustomerService customers) {
+    private final CustomerService customers;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    CustomerController(CustomerService customers, JsonMapper json, Validator validator) {
         this.customers = customers;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -51,7 +72,8 @@ class CustomerController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a customer", description = "409 if a customer with that name (ignoring case) exists")
+    @Operation(summary = "Create a customer", description = "409 if a customer with that name (ignoring case) exists; 422 if salesRepId or "
+            + "resellerId is not a known, active rep / reseller")
     ResponseEntity<CustomerDto> create(@Valid @RequestBody NewCustomerRequest request, CurrentActor actor) {
         Customer customer = customers.create(request.toDetails(), actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -66,6 +88,50 @@ class CustomerController {
         Customer customer = customers.get(id);
         return ResponseEntity.ok().eTag(ETags.of(customer.getVersion()))
                 .body(CustomerDto.of(customer, customers.licenseCount(id)));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a customer",
+            description = "Every editable field (absent optional ones are emptied). If-Match with another version: "
+                    + "412; a stale version in the body: 409; a name another customer has (ignoring case): 409; "
+                    + "a newly named salesRepId/resellerId that is unknown or deactivated: 422.")
+    ResponseEntity<CustomerDto> replace(@PathVariable UUID id, @Valid @RequestBody CustomerUpdateRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
+        return updated(customers.update(id, request.toDetails(), request.version(), ifMatch, actor.auditName()));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
+    @Operation(summary = "Change some fields of a customer (JSON merge patch, RFC 7396)",
+            description = "Same rules and optimistic locking as PUT; null removes an optional value.")
+    ResponseEntity<CustomerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
+        if (!patch.isObject()) {
+            throw new BadFieldException("body", "must be a JSON object");
+        }
+        ObjectNode merged = json.valueToTree(CustomerUpdateRequest.of(customers.get(id)));
+        patch.properties().forEach(field -> {
+            if (field.getValue().isNull()) {
+                merged.remove(field.getKey());
+            } else {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        CustomerUpdateRequest request;
+        try {
+            request = json.treeToValue(merged, CustomerUpdateRequest.class);
+        } catch (JacksonException e) {
+            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), "has an invalid value");
+        }
+        Set<ConstraintViolation<CustomerUpdateRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return updated(customers.update(id, request.toDetails(), request.version(), ifMatch, actor.auditName()));
+    }
+
+    private ResponseEntity<CustomerDto> updated(Customer customer) {
+        return ResponseEntity.ok().eTag(ETags.of(customer.getVersion()))
+                .body(CustomerDto.of(customer, customers.licenseCount(customer.getId())));
     }
 
     @DeleteMapping("/{id}")

@@ -8,6 +8,7 @@ public final class CustomerEvents {
 
     public static final String TOPIC = DelmsTopics.CUSTOMERS;
     public static final String CREATED = "delms.customer.created.v1";
+    public static final String UPDATED = "delms.customer.updated.v1";
     public static final String DELETED = "delms.customer.deleted.v1";
 
     private CustomerEvents() {

@@ -1,5 +1,6 @@
 package ai.dify.delms.customer.customer;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,5 +8,5 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
 interface CustomerRepository extends JpaRepository<Customer, UUID>, JpaSpecificationExecutor<Customer> {
 
-    boolean existsByNameIgnoreCase(String name);
+    Optional<Customer> findByNameKey(String nameKey);
 }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -14,20 +15,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.customer.licensecount.CustomerLicenses;
 import ai.dify.delms.platform.events.DomainEvents;
+import ai.dify.delms.customer.salesref.SalesReferences;
 import ai.dify.delms.platform.problem.ConflictException;
+import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
 
-/** Creates, reads and deletes customers; every change is published in its own transaction. */
+/** Creates, reads, updates and deletes customers; every change and its event commit together. */
 @Service
 public class CustomerService {
 
     private final CustomerRepository customers;
     private final CustomerLicenses licenses;
+    private final SalesReferences salesReferences;
     private final DomainEvents events;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerLicenses licenses, DomainEvents events) {
+    CustomerService(CustomerRepository customers, CustomerLicenses licenses, SalesReferences salesReferences,
+            DomainEvents events) {
         this.customers = customers;
+        this.salesReferences = salesReferences;
         this.licenses = licenses;
         this.events = events;
         this.clock = Clock.systemUTC();
@@ -35,13 +41,43 @@ public class CustomerService {
 
     @Transactional
     public Customer create(CustomerDetails details, String actor) {
-        if (customers.existsByNameIgnoreCase(details.name().strip())) {
-            throw new ConflictException("A customer named '" + details.name().strip() + "' already exists.");
-        }
+        checkNameFree(details.name(), null);
+        salesReferences.check(details.salesRepId(), null, details.resellerId(), null);
+        // flushed so a concurrent duplicate fails on the unique name key (409) before the event is stored
         Customer customer = customers.saveAndFlush(new Customer(details, actor, now()));
         events.publish(CustomerEvents.TOPIC, CustomerEvents.CREATED, customer.getId().toString(),
                 CustomerEvents.CustomerEventData.of(customer));
         return customer;
+    }
+
+    /**
+     * Replaces the editable fields. {@code ifMatch} (412) and the body's {@code version} (409), when
+     * given, must name the current version; a change that changes nothing writes and publishes nothing.
+     */
+    @Transactional
+    public Customer update(UUID id, CustomerDetails details, Long version, String ifMatch, String actor) {
+        Customer customer = get(id);
+        ETags.checkIfMatch(ifMatch, customer.getVersion());
+        if (version != null && version != customer.getVersion()) {
+            throw new OptimisticLockingFailureException("Customer " + id + " is at version " + customer.getVersion()
+                    + ", not " + version + ".");
+        }
+        checkNameFree(details.name(), id);
+        salesReferences.check(details.salesRepId(), customer.getSalesRepId(), details.resellerId(),
+                customer.getResellerId());
+        if (customer.update(details, actor, now())) {
+            customers.flush();
+            events.publish(CustomerEvents.TOPIC, CustomerEvents.UPDATED, id.toString(),
+                    CustomerEvents.CustomerEventData.of(customer));
+        }
+        return customer;
+    }
+
+    private void checkNameFree(String name, UUID self) {
+        customers.findByNameKey(Customer.nameKey(name)).filter(other -> !other.getId().equals(self))
+                .ifPresent(other -> {
+                    throw new ConflictException("A customer named '" + other.getName() + "' already exists.");
+                });
     }
 
     /** Microseconds: what the database keeps, so a response and a later read show the same instant. */

@@ -1,12 +1,14 @@
 package ai.dify.delms.sales.licensefeed;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * The part of {@code delms.license.created.v1}'s payload this service uses; other fields are
  * ignored. {@code createdAt} may be absent: the event's time is used then.
  */
-public record LicenseCreated(String id, String productType, UUID customerId, UUID salesRepId, String resellerId,
+public record LicenseCreated(String id, String productType, String licenseType, UUID customerId, UUID salesRepId,
+        String resellerId, LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers,
         Instant createdAt) {
 }

@@ -17,7 +17,8 @@ class LicenseEventsListener {
     LicenseEventsListener(IdempotentEventHandler handler, LicenseFeed feed) {
         this.handler = handler;
         this.routes = EventRoutes.create()
-                .on(LicenseFeed.LICENSE_CREATED, LicenseCreated.class, feed::licenseCreated);
+                .on(LicenseFeed.LICENSE_CREATED, LicenseCreated.class, feed::licenseCreated)
+                .on(LicenseFeed.LICENSE_UPDATED, LicenseUpdated.class, feed::licenseUpdated);
     }
 
     @KafkaListener(topics = LicenseFeed.TOPIC)

@@ -1,30 +1,39 @@
 package ai.dify.delms.sales.licensefeed;
 
-import ai.dify.delms.platform.events.DelmsTopics;
+import java.time.LocalDate;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
-/** Records each newly created license for the sales statistics. */
+/**
+ * The licenses as this service knows them: created from license-service's events, their terms
+ * kept current by its updated events and by the purchases recorded here, and every expiry date a
+ * license has had (for the renewal rate).
+ */
 @Service
 public class LicenseFeed {
 
     /** The topic license-service publishes on. */
     public static final String TOPIC = DelmsTopics.LICENSES;
     public static final String LICENSE_CREATED = "delms.license.created.v1";
+    public static final String LICENSE_UPDATED = "delms.license.updated.v1";
 
     private static final Logger log = LoggerFactory.getLogger(LicenseFeed.class);
 
     private final LicenseSaleRepository sales;
+    private final JdbcTemplate jdbc;
 
-    LicenseFeed(LicenseSaleRepository sales) {
+    LicenseFeed(LicenseSaleRepository sales, JdbcTemplate jdbc) {
         this.sales = sales;
+        this.jdbc = jdbc;
     }
 
     /** Called once per event id by the idempotent consumer; a license already recorded stays as it is. */
@@ -38,12 +47,54 @@ public class LicenseFeed {
             log.debug("License {} is already recorded", licenseId);
             return;
         }
-        sales.save(new LicenseSale(licenseId, license.customerId(), license.salesRepId(), license.resellerId(),
-                license.productType(), Optional.ofNullable(license.createdAt()).orElse(event.time())));
+        LicenseSale sale = new LicenseSale(licenseId, license.customerId(), license.salesRepId(),
+                license.resellerId(), license.productType(),
+                Optional.ofNullable(license.createdAt()).orElse(event.time()));
+        sale.setTerms(license.licenseType(), license.expiryDate(), license.authorizedWorkspaces(),
+                license.authorizedUsers());
+        sales.save(sale);
+        recordExpiry(licenseId, license.expiryDate());
+    }
+
+    /** Applies the changed fields of a license; an update of a license not (yet) known is dead-lettered. */
+    @Transactional
+    public void licenseUpdated(InboundEvent event, LicenseUpdated update) {
+        String licenseId = Optional.ofNullable(update.licenseId()).orElse(event.subject());
+        LicenseSale sale = sales.findById(licenseId == null ? "" : licenseId).orElseThrow(
+                () -> new IllegalStateException("License " + licenseId + " is not known (yet): its update waits"));
+        if (update.changes() == null) {
+            return;
+        }
+        try {
+            for (LicenseUpdated.Change change : update.changes()) {
+                if (change.field() != null) {
+                    sale.apply(change.field(), change.newValue());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("Event " + event.id() + " has a change this service cannot read", e);
+        }
+        recordExpiry(licenseId, sale.getExpiryDate());
+    }
+
+    /** What a purchase recorded here makes of its license, at once (license-service's update confirms it later). */
+    @Transactional
+    public void purchaseRecorded(String licenseId, LocalDate newExpiry, Integer workspaces, Integer users,
+            String newProductType) {
+        LicenseSale sale = sales.findById(licenseId).orElseThrow();
+        sale.applyPurchase(newExpiry, workspaces, users, newProductType);
+        recordExpiry(licenseId, newExpiry);
     }
 
     @Transactional(readOnly = true)
     public Optional<LicenseSale> find(String licenseId) {
         return sales.findById(licenseId);
+    }
+
+    private void recordExpiry(String licenseId, LocalDate expiry) {
+        if (expiry != null) {
+            jdbc.update("insert ignore into license_expiry (license_id, expiry_date) values (?, ?)", licenseId,
+                    expiry);
+        }
     }
 }

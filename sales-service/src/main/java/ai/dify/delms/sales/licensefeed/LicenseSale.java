@@ -1,13 +1,17 @@
 package ai.dify.delms.sales.licensefeed;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A license as sold: who sold it to whom, and when. Read model fed by license-service's events. */
+/**
+ * A license as sold: who sold it to whom, when, and its current terms (product, expiry, limits).
+ * Read model fed by license-service's events and by the purchases recorded here.
+ */
 @Entity
 @Table(name = "license_sale")
 public class LicenseSale {
@@ -18,6 +22,10 @@ public class LicenseSale {
     private UUID salesRepId;
     private String resellerId;
     private String productType;
+    private String licenseType;
+    private LocalDate expiryDate;
+    private Integer authorizedWorkspaces;
+    private Integer authorizedUsers;
     private Instant createdAt;
 
     protected LicenseSale() {
@@ -33,10 +41,51 @@ public class LicenseSale {
         this.createdAt = createdAt;
     }
 
+    void setTerms(String licenseType, LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers) {
+        this.licenseType = licenseType;
+        this.expiryDate = expiryDate;
+        this.authorizedWorkspaces = authorizedWorkspaces;
+        this.authorizedUsers = authorizedUsers;
+    }
+
+    /** Applies one changed field of a license updated event; fields this model does not keep are ignored. */
+    void apply(String field, String value) {
+        switch (field) {
+            case "expiryDate" -> expiryDate = value == null ? null : LocalDate.parse(value);
+            case "authorizedWorkspaces" -> authorizedWorkspaces = value == null ? null : Integer.valueOf(value);
+            case "authorizedUsers" -> authorizedUsers = value == null ? null : Integer.valueOf(value);
+            case "productType" -> productType = value == null ? productType : value;
+            case "licenseType" -> licenseType = value;
+            case "salesRepId" -> salesRepId = value == null ? null : UUID.fromString(value);
+            case "resellerId" -> resellerId = value;
+            default -> { }
+        }
+    }
+
+    /** What a recorded purchase makes of the license: null keeps a term as it is. */
+    void applyPurchase(LocalDate newExpiry, Integer workspaces, Integer users, String newProductType) {
+        if (newExpiry != null) {
+            expiryDate = newExpiry;
+        }
+        if (workspaces != null) {
+            authorizedWorkspaces = workspaces;
+        }
+        if (users != null) {
+            authorizedUsers = users;
+        }
+        if (newProductType != null) {
+            productType = newProductType;
+        }
+    }
+
     public String getLicenseId() { return licenseId; }
     public UUID getCustomerId() { return customerId; }
     public UUID getSalesRepId() { return salesRepId; }
     public String getResellerId() { return resellerId; }
     public String getProductType() { return productType; }
+    public String getLicenseType() { return licenseType; }
+    public LocalDate getExpiryDate() { return expiryDate; }
+    public Integer getAuthorizedWorkspaces() { return authorizedWorkspaces; }
+    public Integer getAuthorizedUsers() { return authorizedUsers; }
     public Instant getCreatedAt() { return createdAt; }
 }

@@ -38,6 +38,33 @@ public class SalesRep {
         this.updatedAt = now;
     }
 
+    /** Replaces the editable fields; true if anything changed. */
+    boolean update(String name, String email, String region, boolean active, Instant now) {
+        String newName = name.trim();
+        String newEmail = normalizeEmail(email);
+        String newRegion = region.trim();
+        if (newName.equals(this.name) && newEmail.equals(this.email) && newRegion.equals(this.region)
+                && active == this.active) {
+            return false;
+        }
+        this.name = newName;
+        this.email = newEmail;
+        this.region = newRegion;
+        this.active = active;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** A referenced rep is kept but no longer offered for new customers, licenses and purchases. */
+    boolean deactivate(Instant now) {
+        if (!active) {
+            return false;
+        }
+        this.active = false;
+        this.updatedAt = now;
+        return true;
+    }
+
     /** E-mail addresses are unique regardless of case: they are kept lower-case. */
     static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);

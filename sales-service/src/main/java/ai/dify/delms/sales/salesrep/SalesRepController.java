@@ -8,9 +8,15 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.sales.mergepatch.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping(SalesRepController.PATH)
@@ -41,16 +49,18 @@ class SalesRepController {
     }
 
     private final SalesRepService reps;
+    private final MergePatch mergePatch;
 
-    SalesRepController(SalesRepService reps) {
+    SalesRepController(SalesRepService reps, MergePatch mergePatch) {
         this.reps = reps;
+        this.mergePatch = mergePatch;
     }
 
     @GetMapping
     @Operation(summary = "List sales reps", description = "Paged; sorted by name unless `sort` says otherwise.")
     PageResponse<SalesRepDto> list(
             @Parameter(description = "Case-insensitive search over name and e-mail") @RequestParam(required = false) String q,
-            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
         return PageResponse.of(reps.search(q, pageable), SalesRepDto::of);
     }
 
@@ -67,5 +77,35 @@ class SalesRepController {
         SalesRep rep = reps.create(body.name(), body.email(), body.region(), body.active() == null || body.active());
         return ResponseEntity.created(URI.create(PATH + "/" + rep.getId()))
                 .eTag(ETags.of(rep.getVersion())).body(SalesRepDto.of(rep));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Replace a sales rep (admin)",
+            description = "All editable fields (name, email, region, active). If-Match with another version: 412; "
+                    + "a stale version in the body: 409; an e-mail another rep has: 409.")
+    ResponseEntity<SalesRepDto> replace(@PathVariable UUID id, @Valid @RequestBody SalesRepRequest body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return ok(reps.update(id, body, ifMatch));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change some fields of a sales rep (admin; JSON merge patch)",
+            description = "Same rules and optimistic locking as PUT.")
+    ResponseEntity<SalesRepDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        SalesRepRequest request = mergePatch.apply(patch, SalesRepRequest.of(reps.get(id)), SalesRepRequest.class);
+        return ok(reps.update(id, request, ifMatch));
+    }
+
+    @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a sales rep (admin)",
+            description = "204 when nothing names the rep. A rep named by purchases, licenses or customers is "
+                    + "deactivated instead: 200 with the rep, now active=false.")
+    ResponseEntity<SalesRepDto> delete(@PathVariable UUID id) {
+        return reps.delete(id).map(this::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    private ResponseEntity<SalesRepDto> ok(SalesRep rep) {
+        return ResponseEntity.ok().eTag(ETags.of(rep.getVersion())).body(SalesRepDto.of(rep));
     }
 }

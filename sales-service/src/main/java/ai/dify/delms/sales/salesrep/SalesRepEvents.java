@@ -8,16 +8,27 @@ public final class SalesRepEvents {
 
     public static final String TOPIC = DelmsTopics.SALES;
     public static final String CREATED = "delms.sales-rep.created.v1";
+    public static final String UPDATED = "delms.sales-rep.updated.v1";
+    /**
+     * A rep that nothing referenced was removed; the payload is its last state as inactive, one
+     * version on, so a reader that treats it like an update stops offering the rep.
+     */
+    public static final String DELETED = "delms.sales-rep.deleted.v1";
 
     private SalesRepEvents() {
     }
 
-    /** Payload of {@value #CREATED}: the rep as the API shows it. */
+    /** Payload of every sales-rep event: the rep as the API shows it. */
     public record SalesRepData(UUID id, String name, String email, String region, boolean active, long version) {
 
         static SalesRepData of(SalesRep rep) {
             return new SalesRepData(rep.getId(), rep.getName(), rep.getEmail(), rep.getRegion(), rep.isActive(),
                     rep.getVersion());
+        }
+
+        static SalesRepData deleted(SalesRep rep) {
+            return new SalesRepData(rep.getId(), rep.getName(), rep.getEmail(), rep.getRegion(), false,
+                    rep.getVersion() + 1);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ai.dify.delms.sales.salesrep;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -8,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SalesRepRepository extends JpaRepository<SalesRep, UUID> {
 
-    boolean existsByEmail(String email);
+    Optional<SalesRep> findByEmail(String email);
 
     /** The {@code q} search; Spring Data escapes LIKE wildcards in the argument. */
     Page<SalesRep> findByNameContainingIgnoreCaseOrEmailContainingIgnoreCase(String name, String email,

@@ -1,8 +1,12 @@
 package ai.dify.delms.sales.salesrep;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -10,36 +14,79 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;
+import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
+import ai.dify.delms.sales.references.SalesReferences;
 
-/** Creates and finds sales reps; a new rep is announced on {@code delms.sales} in the same transaction. */
+/** Sales rep CRUD; every change is announced on {@code delms.sales} in the same transaction. */
 @Service
 public class SalesRepService {
 
     private final SalesRepRepository reps;
+    private final SalesReferences references;
     private final DomainEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    SalesRepService(SalesRepRepository reps, DomainEvents events) {
+    SalesRepService(SalesRepRepository reps, SalesReferences references, DomainEvents events) {
         this.reps = reps;
+        this.references = references;
         this.events = events;
     }
 
     @Transactional
     public SalesRep create(String name, String email, String region, boolean active) {
-        if (reps.existsByEmail(SalesRep.normalizeEmail(email))) {
-            throw new ConflictException("A sales rep with e-mail '" + email.trim() + "' already exists.");
-        }
+        checkEmailFree(email, null);
         // flushed here so a concurrent duplicate fails on the unique key before the event is stored
-        SalesRep rep = reps.saveAndFlush(new SalesRep(name, email, region, active, clock.instant()));
-        events.publish(SalesRepEvents.TOPIC, SalesRepEvents.CREATED, rep.getId().toString(),
-                SalesRepEvents.SalesRepData.of(rep));
+        SalesRep rep = reps.saveAndFlush(new SalesRep(name, email, region, active, now()));
+        publish(SalesRepEvents.CREATED, rep);
         return rep;
+    }
+
+    /** Replaces the editable fields; If-Match (412) and the body's version (409) must be current. */
+    @Transactional
+    public SalesRep update(UUID id, SalesRepRequest request, String ifMatch) {
+        SalesRep rep = get(id);
+        ETags.checkIfMatch(ifMatch, rep.getVersion());
+        if (request.version() != null && request.version() != rep.getVersion()) {
+            throw new OptimisticLockingFailureException("Sales rep " + id + " is at version " + rep.getVersion()
+                    + ", not " + request.version() + ".");
+        }
+        checkEmailFree(request.email(), id);
+        if (rep.update(request.name(), request.email(), request.region(), request.active(), now())) {
+            reps.flush();
+            publish(SalesRepEvents.UPDATED, rep);
+        }
+        return rep;
+    }
+
+    /**
+     * Deletes a rep nothing names; a rep named by purchases, licenses or customers is deactivated
+     * instead and returned.
+     */
+    @Transactional
+    public Optional<SalesRep> delete(UUID id) {
+        SalesRep rep = get(id);
+        if (references.ofSalesRep(id).any()) {
+            if (rep.deactivate(now())) {
+                reps.flush();
+                publish(SalesRepEvents.UPDATED, rep);
+            }
+            return Optional.of(rep);
+        }
+        reps.delete(rep);
+        events.publish(SalesRepEvents.TOPIC, SalesRepEvents.DELETED, id.toString(),
+                SalesRepEvents.SalesRepData.deleted(rep));
+        return Optional.empty();
     }
 
     @Transactional(readOnly = true)
     public SalesRep get(UUID id) {
         return reps.findById(id).orElseThrow(() -> new NotFoundException("Sales rep", id));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return reps.existsById(id);
     }
 
     /** All reps, or those whose name or e-mail contains {@code query} (ignoring case). */
@@ -50,5 +97,21 @@ public class SalesRepService {
         }
         String text = query.trim();
         return reps.findByNameContainingIgnoreCaseOrEmailContainingIgnoreCase(text, text, pageable);
+    }
+
+    private void checkEmailFree(String email, UUID self) {
+        reps.findByEmail(SalesRep.normalizeEmail(email)).filter(other -> !other.getId().equals(self))
+                .ifPresent(other -> {
+                    throw new ConflictException("A sales rep with e-mail '" + email.trim() + "' already exists.");
+                });
+    }
+
+    private void publish(String type, SalesRep rep) {
+        events.publish(SalesRepEvents.TOPIC, type, rep.getId().toString(), SalesRepEvents.SalesRepData.of(rep));
+    }
+
+    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

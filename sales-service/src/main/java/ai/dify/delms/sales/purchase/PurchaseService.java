@@ -1,0 +1,102 @@
+package ai.dify.delms.sales.purchase;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.dify.delms.platform.events.DomainEvents;
+import ai.dify.delms.platform.problem.BadFieldException;
+import ai.dify.delms.platform.problem.FieldError;
+import ai.dify.delms.platform.problem.InvalidFieldException;
+import ai.dify.delms.platform.problem.NotFoundException;
+import ai.dify.delms.sales.licensefeed.LicenseFeed;
+import ai.dify.delms.sales.licensefeed.LicenseSale;
+import ai.dify.delms.sales.reseller.ResellerService;
+import ai.dify.delms.sales.salesrep.SalesRepService;
+
+/**
+ * Records purchases after checking them against the license they name (as the license feed knows
+ * it), and publishes {@code delms.purchase.recorded.v1} keyed by the license id, which
+ * license-service applies to the license.
+ */
+@Service
+public class PurchaseService {
+
+    private final PurchaseRepository purchases;
+    private final LicenseFeed licenses;
+    private final SalesRepService reps;
+    private final ResellerService resellers;
+    private final DomainEvents events;
+    private final Clock clock = Clock.systemUTC();
+
+    PurchaseService(PurchaseRepository purchases, LicenseFeed licenses, SalesRepService reps,
+            ResellerService resellers, DomainEvents events) {
+        this.purchases = purchases;
+        this.licenses = licenses;
+        this.reps = reps;
+        this.resellers = resellers;
+        this.events = events;
+    }
+
+    /**
+     * Records a purchase. The rep and reseller default to the license's. Malformed terms are a 400;
+     * an unknown license, rep or reseller, or terms the license does not allow, a 422.
+     */
+    @Transactional
+    public Purchase record(PurchaseTerms terms, String actor) {
+        List<FieldError> shape = terms.checkShape();
+        if (!shape.isEmpty()) {
+            throw new BadFieldException(shape.get(0).field(), shape.get(0).message());
+        }
+        LicenseSale license = licenses.find(terms.licenseId())
+                .orElseThrow(() -> new InvalidFieldException("licenseId", "is not a known license"));
+        FieldError broken = terms.checkAgainst(new PurchaseTerms.LicenseTerms(license.getProductType(),
+                license.getExpiryDate(), license.getAuthorizedWorkspaces(), license.getAuthorizedUsers()));
+        if (broken != null) {
+            throw new InvalidFieldException(broken.field(), broken.message());
+        }
+        UUID salesRepId = terms.salesRepId() != null ? terms.salesRepId() : license.getSalesRepId();
+        if (terms.salesRepId() != null && !reps.exists(salesRepId)) {
+            throw new InvalidFieldException("salesRepId", "is not a known sales rep");
+        }
+        UUID resellerId = terms.resellerId() != null ? terms.resellerId() : uuidOrNull(license.getResellerId());
+        if (terms.resellerId() != null && !resellers.exists(resellerId)) {
+            throw new InvalidFieldException("resellerId", "is not a known reseller");
+        }
+        Purchase purchase = purchases.saveAndFlush(new Purchase(terms, salesRepId, resellerId, actor, now()));
+        licenses.purchaseRecorded(terms.licenseId(), terms.periodEnd(), terms.workspacesAfter(), terms.usersAfter(),
+                terms.productTypeAfter());
+        events.publish(PurchaseEvents.TOPIC, PurchaseEvents.RECORDED, purchase.getId().toString(),
+                purchase.getLicenseId(), PurchaseEvents.PurchaseRecorded.of(purchase));
+        return purchase;
+    }
+
+    @Transactional(readOnly = true)
+    public Purchase get(UUID id) {
+        return purchases.findById(id).orElseThrow(() -> new NotFoundException("Purchase", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Purchase> list(PurchaseFilter filter, Pageable pageable) {
+        return purchases.findAll(filter.toSpecification(), pageable);
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,114 @@
+package ai.dify.delms.sales.reseller;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.dify.delms.platform.events.DomainEvents;
+import ai.dify.delms.platform.problem.BadFieldException;
+import ai.dify.delms.platform.problem.ConflictException;
+import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.problem.NotFoundException;
+import ai.dify.delms.sales.references.SalesReferences;
+
+/** Reseller CRUD; every change is announced on {@code delms.sales} in the same transaction. */
+@Service
+public class ResellerService {
+
+    private final ResellerRepository resellers;
+    private final SalesReferences references;
+    private final DomainEvents events;
+    private final Clock clock = Clock.systemUTC();
+
+    ResellerService(ResellerRepository resellers, SalesReferences references, DomainEvents events) {
+        this.resellers = resellers;
+        this.references = references;
+        this.events = events;
+    }
+
+    @Transactional
+    public Reseller create(ResellerRequest request) {
+        if (request.code() == null) {
+            throw new BadFieldException("code", "must not be null");
+        }
+        if (resellers.existsByCode(request.code())) {
+            throw new ConflictException("A reseller with code '" + request.code() + "' already exists.");
+        }
+        Reseller reseller = resellers.saveAndFlush(new Reseller(request.code(), request.details(), now()));
+        publish(ResellerEvents.CREATED, reseller);
+        return reseller;
+    }
+
+    /** Replaces the editable fields; the code cannot change (400); If-Match 412, stale version 409. */
+    @Transactional
+    public Reseller update(UUID id, ResellerRequest request, String ifMatch) {
+        Reseller reseller = get(id);
+        ETags.checkIfMatch(ifMatch, reseller.getVersion());
+        if (request.version() != null && request.version() != reseller.getVersion()) {
+            throw new OptimisticLockingFailureException("Reseller " + id + " is at version " + reseller.getVersion()
+                    + ", not " + request.version() + ".");
+        }
+        if (request.code() != null && !request.code().equals(reseller.getCode())) {
+            throw new BadFieldException("code", "cannot be changed: it is the reseller_id of the partner's tokens");
+        }
+        if (reseller.update(request.details(), now())) {
+            resellers.flush();
+            publish(ResellerEvents.UPDATED, reseller);
+        }
+        return reseller;
+    }
+
+    /** Deletes a reseller nothing names; a referenced one is deactivated instead and returned. */
+    @Transactional
+    public Optional<Reseller> delete(UUID id) {
+        Reseller reseller = get(id);
+        if (references.ofReseller(id).any()) {
+            if (reseller.deactivate(now())) {
+                resellers.flush();
+                publish(ResellerEvents.UPDATED, reseller);
+            }
+            return Optional.of(reseller);
+        }
+        resellers.delete(reseller);
+        events.publish(ResellerEvents.TOPIC, ResellerEvents.DELETED, id.toString(),
+                ResellerEvents.ResellerData.deleted(reseller));
+        return Optional.empty();
+    }
+
+    @Transactional(readOnly = true)
+    public Reseller get(UUID id) {
+        return resellers.findById(id).orElseThrow(() -> new NotFoundException("Reseller", id));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return resellers.existsById(id);
+    }
+
+    /** All resellers, or those whose name or code contains {@code query} (ignoring case). */
+    @Transactional(readOnly = true)
+    public Page<Reseller> search(String query, Pageable pageable) {
+        if (query == null || query.isBlank()) {
+            return resellers.findAll(pageable);
+        }
+        String text = query.trim();
+        return resellers.findByNameContainingIgnoreCaseOrCodeContainingIgnoreCase(text, text, pageable);
+    }
+
+    private void publish(String type, Reseller reseller) {
+        events.publish(ResellerEvents.TOPIC, type, reseller.getId().toString(),
+                ResellerEvents.ResellerData.of(reseller));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
