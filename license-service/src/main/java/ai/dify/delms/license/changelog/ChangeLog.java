@@ -1,5 +1,7 @@
 package ai.dify.delms.license.changelog;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -25,5 +27,11 @@ public class ChangeLog {
             throw new NotFoundException("License", licenseId);
         }
         return entries.findByLicenseId(licenseId, pageable);
+    }
+
+    /** The status changes of a license, oldest first (the first one is its creation). */
+    @Transactional(readOnly = true)
+    public List<ChangeLogEntry> statusChanges(String licenseId) {
+        return entries.findByLicenseIdAndFieldOrderByAtAscIdAsc(licenseId, "status");
     }
 }

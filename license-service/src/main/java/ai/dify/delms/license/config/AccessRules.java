@@ -14,8 +14,11 @@ class AccessRules {
     @Bean
     ServiceAccessRules licenseAccessRules() {
         return rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*", "/api/v1/licenses/*/changes")
+                .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*", "/api/v1/licenses/*/changes",
+                        "/api/v1/licenses/*/usage", "/api/v1/licenses/*/timeline", "/api/v1/stats/licenses")
                 .hasAnyRole(Roles.STAFF)
+                // UsageService checks the same rule: it is also reached by other channels later
+                .requestMatchers(HttpMethod.POST, "/api/v1/licenses/*/usage").hasAnyRole(Roles.ADMIN, Roles.ENGINEER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/licenses").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.PUT, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)

@@ -1,9 +1,12 @@
 package ai.dify.delms.license.customerref;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +33,12 @@ public class KnownCustomers {
     @Transactional(readOnly = true)
     public Optional<String> name(UUID customerId) {
         return customers.findById(customerId).map(KnownCustomer::getName);
+    }
+
+    /** Ids of up to {@code limit} customers whose name contains {@code text}, ignoring case. */
+    @Transactional(readOnly = true)
+    public List<UUID> idsNamedLike(String text, int limit) {
+        return customers.idsNamedLike(text.strip().toLowerCase(Locale.ROOT), Limit.of(limit));
     }
 
     /** A created or updated customer: stored or refreshed, unless it was deleted already. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.OptimisticLock;
 
 /** An enterprise license: what it grants, to whom, for how long, and where it is in its lifecycle. */
 @Entity
@@ -42,6 +45,14 @@ public class License {
     private Instant updatedAt;
     private String createdBy;
     private String updatedBy;
+    // The latest usage report: reports arrive often and are not edits, so they do not bump the version
+    // (an If-Match read before a report stays valid); writers lock the row instead.
+    @OptimisticLock(excluded = true)
+    private Integer usageWorkspaces;
+    @OptimisticLock(excluded = true)
+    private Integer usageUsers;
+    @OptimisticLock(excluded = true)
+    private Instant usageReportedAt;
     /** Null until persisted: with an assigned id, that is how a new license is told from an existing one. */
     @Version
     private Long version;
@@ -140,6 +151,114 @@ public class License {
         return changes;
     }
 
+    /**
+     * Records a usage report: it becomes the latest unless a more recent one is known, and a license
+     * not yet in use (or just renewed) moves to IN_USE ({@link LicenseStatus#afterUsageReport()}).
+     */
+    UsageApplied recordUsage(LatestUsage report, String actor, Instant now) {
+        LatestUsage previous = getUsage();
+        boolean overusedBefore = isOverused();
+        boolean becameLatest = report.isNotOlderThan(previous);
+        if (becameLatest) {
+            usageWorkspaces = report.workspaces();
+            usageUsers = report.users();
+            usageReportedAt = report.reportedAt();
+        }
+        LicenseStatus before = status;
+        status = status.afterUsageReport();
+        if (status != before) {
+            touch(actor, now);
+        }
+        return new UsageApplied(previous, becameLatest, before, status, overusedBefore, isOverused());
+    }
+
+    /**
+     * Applies a recorded purchase: the expiry becomes the purchase's period end (not for a perpetual
+     * license), limits become the ones after it, an upgrade changes the product (the id stays), and a
+     * renewal or upgrade sets RENEWED. A NEW purchase (the order itself) and any purchase for a
+     * TERMINATED license change nothing. A SUSPENDED license stays suspended and is reinstated as RENEWED.
+     *
+     * @return the changed fields, {@code status} included
+     */
+    List<FieldChange> applyPurchase(PurchaseFacts purchase, String actor, Instant now) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (purchase.type() == PurchaseType.NEW || status == LicenseStatus.TERMINATED) {
+            return changes;
+        }
+        if (purchase.periodEnd() != null && licenseType.expires() && FieldChange.differs(expiryDate, purchase.periodEnd())) {
+            if (!purchase.periodEnd().isAfter(startDate)) {
+                throw new IllegalArgumentException("Purchase " + purchase.id() + " ends on " + purchase.periodEnd()
+                        + ", not after the start date " + startDate + " of license " + id);
+            }
+            changes.add(FieldChange.of("expiryDate", expiryDate, purchase.periodEnd()));
+            expiryDate = purchase.periodEnd();
+        }
+        if (purchase.workspacesAfter() != null && purchase.workspacesAfter() != authorizedWorkspaces) {
+            requirePositive(purchase, "workspacesAfter", purchase.workspacesAfter());
+            changes.add(FieldChange.of("authorizedWorkspaces", authorizedWorkspaces, purchase.workspacesAfter()));
+            authorizedWorkspaces = purchase.workspacesAfter();
+        }
+        if (purchase.usersAfter() != null && purchase.usersAfter() != authorizedUsers) {
+            requirePositive(purchase, "usersAfter", purchase.usersAfter());
+            changes.add(FieldChange.of("authorizedUsers", authorizedUsers, purchase.usersAfter()));
+            authorizedUsers = purchase.usersAfter();
+        }
+        if (purchase.type() == PurchaseType.UPGRADE && purchase.productTypeAfter() != null
+                && !purchase.productTypeAfter().equals(productType)) {
+            changes.add(FieldChange.of("productType", productType, purchase.productTypeAfter()));
+            productType = purchase.productTypeAfter();
+        }
+        if (purchase.type().renews()) {
+            if (status == LicenseStatus.SUSPENDED) {
+                statusBeforeSuspension = LicenseStatus.RENEWED;
+            } else if (status != LicenseStatus.RENEWED && status.canChangeTo(LicenseStatus.RENEWED)) {
+                changes.add(FieldChange.of("status", status, LicenseStatus.RENEWED));
+                status = LicenseStatus.RENEWED;
+            }
+        }
+        if (!changes.isEmpty()) {
+            touch(actor, now);
+        }
+        return changes;
+    }
+
+    private static void requirePositive(PurchaseFacts purchase, String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("Purchase " + purchase.id() + " has " + field + " " + value);
+        }
+    }
+
+    /**
+     * A deployment was completed: a CREATED license becomes DEPLOYED; in any other status the
+     * deployment is only a fact for the timeline (it was used, renewed, suspended... already).
+     *
+     * @return the status before, if it changed
+     */
+    Optional<LicenseStatus> deploymentCompleted(String actor, Instant now) {
+        if (status != LicenseStatus.CREATED) {
+            return Optional.empty();
+        }
+        status = LicenseStatus.DEPLOYED;
+        touch(actor, now);
+        return Optional.of(LicenseStatus.CREATED);
+    }
+
+    /**
+     * The expiry date has passed ({@code today} is after it): a working license becomes EXPIRED.
+     * SUSPENDED and TERMINATED licenses are left alone; a reinstated one expires on the next run.
+     *
+     * @return the status before, if it changed
+     */
+    Optional<LicenseStatus> expireIfDue(LocalDate today, String actor, Instant now) {
+        if (expiryDate == null || !today.isAfter(expiryDate) || !status.expiresWhenDue()) {
+            return Optional.empty();
+        }
+        LicenseStatus before = status;
+        status = LicenseStatus.EXPIRED;
+        touch(actor, now);
+        return Optional.of(before);
+    }
+
     /** The editable fields as they are now. */
     LicenseEdit editable() {
         return new LicenseEdit(salesRepId, resellerId, orderDate, startDate, expiryDate, authorizedWorkspaces,
@@ -154,6 +273,17 @@ public class License {
     /** Days from {@code today} to the expiry date (negative once expired); null for a perpetual license. */
     public Long daysToExpiry(LocalDate today) {
         return expiryDate == null ? null : ChronoUnit.DAYS.between(today, expiryDate);
+    }
+
+    /** The latest usage report, or null before any. */
+    public LatestUsage getUsage() {
+        return usageReportedAt == null ? null : new LatestUsage(usageWorkspaces, usageUsers, usageReportedAt);
+    }
+
+    /** Whether the latest usage report is above an authorized limit. */
+    public boolean isOverused() {
+        LatestUsage usage = getUsage();
+        return usage != null && usage.exceeds(authorizedWorkspaces, authorizedUsers);
     }
 
     public LicenseId getId() { return new LicenseId(id); }

@@ -58,15 +58,36 @@ class LicenseController {
         this.validator = validator;
     }
 
+    /** What a list may be sorted by: the columns with an index behind them, and a few more. */
+    static final Set<String> SORTABLE = Set.of("id", "createdAt", "updatedAt", "orderDate", "startDate", "expiryDate",
+            "status", "productType", "licenseType");
+    static final int MAX_EXPIRING_WITHIN_DAYS = 3650;
+
     @GetMapping
-    @Operation(summary = "List licenses", description = "q searches the license id and notes ignoring case")
+    @Operation(summary = "List licenses",
+            description = "Filters combine with AND. expiringWithinDays (0.." + MAX_EXPIRING_WITHIN_DAYS + "): expiry date "
+                    + "from today to today + n. overused=true: the latest usage is above an authorized limit (false: "
+                    + "not above, or no usage yet). q: the license id, notes or the customer's name contain it, ignoring "
+                    + "case. sort: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, "
+                    + "licenseType (default createdAt,asc; a license without an expiry date sorts before the others in ascending order); anything else is a 400.")
     PageResponse<LicenseDto> list(@RequestParam(required = false) LicenseStatus status,
             @RequestParam(required = false) String productType,
             @RequestParam(required = false) LicenseType licenseType,
             @RequestParam(required = false) UUID customerId, @RequestParam(required = false) UUID salesRepId,
-            @RequestParam(required = false) UUID resellerId, @RequestParam(required = false) String q,
+            @RequestParam(required = false) UUID resellerId,
+            @RequestParam(required = false) Integer expiringWithinDays,
+            @RequestParam(required = false) Boolean overused, @RequestParam(required = false) String q,
             @ParameterObject @PageableDefault(size = 20, sort = "createdAt") Pageable pageable) {
-        LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, salesRepId, resellerId, q);
+        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > MAX_EXPIRING_WITHIN_DAYS)) {
+            throw new BadFieldException("expiringWithinDays", "must be between 0 and " + MAX_EXPIRING_WITHIN_DAYS);
+        }
+        pageable.getSort().forEach(order -> {
+            if (!SORTABLE.contains(order.getProperty())) {
+                throw new BadFieldException("sort", "cannot sort by '" + order.getProperty() + "'; one of " + SORTABLE);
+            }
+        });
+        LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, salesRepId, resellerId,
+                expiringWithinDays, overused, q);
         LocalDate today = licenses.today();
         return PageResponse.of(licenses.list(filter, pageable), l -> LicenseDto.of(l, today));
     }

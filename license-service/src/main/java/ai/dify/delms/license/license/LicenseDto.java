@@ -16,12 +16,16 @@ public record LicenseDto(String id, String productType, LicenseType licenseType,
 
     /** The latest usage report. */
     public record Usage(int workspaces, int users, Instant reportedAt) {
+
+        static Usage of(LatestUsage usage) {
+            return usage == null ? null : new Usage(usage.workspaces(), usage.users(), usage.reportedAt());
+        }
     }
 
     static LicenseDto of(License l, LocalDate today) {
         return new LicenseDto(l.getId().value(), l.getProductType(), l.getLicenseType(), l.getStatus(),
                 l.getCustomerId(), l.getSalesRepId(), l.getResellerId(), l.getOrderDate(), l.getStartDate(),
-                l.getExpiryDate(), l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), null, false,
+                l.getExpiryDate(), l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), Usage.of(l.getUsage()), l.isOverused(),
                 l.daysToExpiry(today), l.getNotes(), l.getCreatedAt(), l.getUpdatedAt(), l.getCreatedBy(),
                 l.getUpdatedBy(), l.getVersion());
     }

@@ -1,6 +1,7 @@
 package ai.dify.delms.license.license;
 
 import ai.dify.delms.platform.events.DelmsTopics;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,8 @@ public final class LicenseEvents {
     public static final String CREATED = "delms.license.created.v1";
     public static final String UPDATED = "delms.license.updated.v1";
     public static final String STATUS_CHANGED = "delms.license.status-changed.v1";
+    public static final String USAGE_REPORTED = "delms.license.usage-reported.v1";
+    public static final String EXPIRED = "delms.license.expired.v1";
 
     private LicenseEvents() {
     }
@@ -35,5 +38,19 @@ public final class LicenseEvents {
     /** The payload of {@code delms.license.status-changed.v1}. */
     public record LicenseStatusChanged(String licenseId, LicenseStatus from, LicenseStatus to, String reason,
             String actor) {
+    }
+
+    /**
+     * The payload of {@code delms.license.usage-reported.v1}: one report with the limits it is judged
+     * against. {@code overused} is the license's state after it (judged on the latest report, which a
+     * late, older report does not replace); {@code latest} says whether this report is now the latest.
+     */
+    public record UsageReported(String licenseId, int workspaces, int users, Instant reportedAt,
+            int authorizedWorkspaces, int authorizedUsers, boolean overused, boolean latest, LicenseStatus status,
+            UUID customerId, UUID resellerId, String reportedBy) {
+    }
+
+    /** The payload of {@code delms.license.expired.v1}. */
+    public record LicenseExpired(String licenseId, LocalDate expiryDate, UUID customerId, UUID resellerId) {
     }
 }

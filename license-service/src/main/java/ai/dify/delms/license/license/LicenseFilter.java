@@ -1,5 +1,6 @@
 package ai.dify.delms.license.license;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +10,20 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
 
-/** The list filters of {@code GET /api/v1/licenses}; {@code q} searches id and notes ignoring case. */
+/**
+ * The list filters of {@code GET /api/v1/licenses}. {@code expiringWithinDays}: expiry date from
+ * today to today + n (already expired ones excluded). {@code overused}: the latest usage is above (true)
+ * or not above (false) a limit. {@code q} searches id, notes and the customer's name ignoring case.
+ */
 public record LicenseFilter(LicenseStatus status, String productType, LicenseType licenseType, UUID customerId,
-        UUID salesRepId, UUID resellerId, String q) {
+        UUID salesRepId, UUID resellerId, Integer expiringWithinDays, Boolean overused, String q) {
 
-    Specification<License> toSpecification() {
+    boolean hasQuery() {
+        return q != null && !q.isBlank();
+    }
+
+    /** @param customersNamed ids of customers whose name matches {@code q} */
+    Specification<License> toSpecification(LocalDate today, List<UUID> customersNamed) {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (status != null) {
@@ -34,11 +44,23 @@ public record LicenseFilter(LicenseStatus status, String productType, LicenseTyp
             if (resellerId != null) {
                 predicates.add(cb.equal(root.get("resellerId"), resellerId));
             }
-            if (q != null && !q.isBlank()) {
+            if (expiringWithinDays != null) {
+                predicates.add(cb.between(root.get("expiryDate"), today, today.plusDays(expiringWithinDays)));
+            }
+            if (overused != null) {
+                Predicate over = cb.or(cb.gt(root.get("usageWorkspaces"), root.get("authorizedWorkspaces")),
+                        cb.gt(root.get("usageUsers"), root.get("authorizedUsers")));
+                predicates.add(overused ? over : cb.or(cb.isNull(root.get("usageReportedAt")), cb.not(over)));
+            }
+            if (hasQuery()) {
                 String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
-                predicates.add(cb.or(cb.like(cb.lower(root.get("id")), pattern, '\\'),
+                List<Predicate> matches = new ArrayList<>(List.of(cb.like(cb.lower(root.get("id")), pattern, '\\'),
                         cb.like(cb.lower(root.get("notes")), pattern, '\\')));
+                if (!customersNamed.isEmpty()) {
+                    matches.add(root.get("customerId").in(customersNamed));
+                }
+                predicates.add(cb.or(matches.toArray(Predicate[]::new)));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

@@ -1,7 +1,29 @@
 package ai.dify.delms.license.license;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface LicenseRepository extends JpaRepository<License, String>, JpaSpecificationExecutor<License> {
+
+    /** The license, its row locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from License l where l.id = :id")
+    Optional<License> findForUpdate(@Param("id") String id);
+
+    /** Ids of licenses past their expiry date, locked; rows another transaction holds are skipped. */
+    @Query(value = """
+            select id from license where expiry_date < :today and status in (:statuses)
+            order by expiry_date limit :limit for update skip locked""", nativeQuery = true)
+    List<String> lockDueForExpiry(@Param("today") LocalDate today, @Param("statuses") Collection<String> statuses,
+            @Param("limit") int limit);
 }

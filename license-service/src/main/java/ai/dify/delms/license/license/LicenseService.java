@@ -6,18 +6,24 @@ import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.changelog.ChangeRecorder;
 import ai.dify.delms.license.changelog.ChangeSource;
 import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.license.timeline.TimelineKind;
+import ai.dify.delms.license.timeline.TimelineRecorder;
 import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.InvalidFieldException;
@@ -40,15 +46,21 @@ public class LicenseService {
     private final ChangeRecorder changes;
     private final Clock clock;
 
+    private final TimelineRecorder timeline;
+    private final SalesReferences salesReferences;
+
     LicenseService(LicenseRepository licenses, LicenseIdGenerator ids, KnownCustomers customers,
-            ProductTypes productTypes, DomainEvents events, ChangeRecorder changes) {
+            ProductTypes productTypes, DomainEvents events, ChangeRecorder changes, TimelineRecorder timeline,
+            SalesReferences salesReferences, Clock clock) {
+        this.salesReferences = salesReferences;
         this.changes = changes;
         this.licenses = licenses;
         this.ids = ids;
         this.customers = customers;
         this.productTypes = productTypes;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.timeline = timeline;
+        this.clock = clock;
     }
 
     @Transactional
@@ -60,6 +72,7 @@ public class LicenseService {
         if (!customers.isActive(terms.customerId())) {
             throw new InvalidFieldException("customerId", "is not a known customer");
         }
+        salesReferences.check(null, terms.salesRepId(), null, terms.resellerId());
         LicenseId id = ids.next(terms.productType(), YearMonth.now(clock));
         License license = licenses.saveAndFlush(License.create(id, terms, actor, now()));
         events.publish(LicenseEvents.TOPIC, LicenseEvents.CREATED, id.value(), LicenseEvents.LicenseCreated.of(license));
@@ -102,6 +115,8 @@ public class LicenseService {
                     + ", not " + update.version() + ".");
         }
         update.checkReadOnlyFieldsOf(license);
+        salesReferences.check(license.getSalesRepId(), update.edit().salesRepId(), license.getResellerId(),
+                update.edit().resellerId());
         Instant now = now();
         List<FieldChange> changed = license.update(update.edit(), actor, now);
         if (changed.isEmpty()) {
@@ -115,6 +130,198 @@ public class LicenseService {
         events.publish(LicenseEvents.TOPIC, LicenseEvents.UPDATED, id,
                 new LicenseEvents.LicenseUpdated(id, changed, actor, license.getVersion()));
         return license;
+    }
+
+    /**
+     * Applies a usage report to the license (locked for the transaction, so concurrent reports are
+     * judged one after the other): latest usage, IN_USE on first use, change log, timeline milestones
+     * and the usage-reported event. Runs in the caller's transaction, which stores the report itself.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UsageApplied applyUsage(String id, LatestUsage report, String actor) {
+        License license = lockedOrNotFound(id);
+        Instant now = now();
+        UsageApplied applied = license.recordUsage(report, actor, now);
+        licenses.flush();
+        if (applied.becameLatest()) {
+            changes.record(id, now, actor, "usage", applied.previous() == null ? null : applied.previous().toString(),
+                    report.toString(), "usage report", ChangeSource.API);
+        }
+        if (applied.statusChanged()) {
+            String reason = applied.firstReport() ? "first usage report" : "usage reported";
+            changedStatus(license, applied.statusBefore(), reason, actor, now, ChangeSource.API);
+        }
+        Map<String, Object> figures = usageDetails(report, license);
+        if (applied.firstReport()) {
+            timeline.record(id, report.reportedAt(), TimelineKind.FIRST_USE, "First usage reported: "
+                    + report.workspaces() + " workspaces, " + report.users() + " users", figures, null);
+        }
+        if (applied.becameLatest() && applied.overusedAfter() && !applied.overusedBefore()) {
+            timeline.record(id, report.reportedAt(), TimelineKind.OVERUSE_STARTED, "Usage above the authorized limits",
+                    figures, null);
+        } else if (applied.becameLatest() && !applied.overusedAfter() && applied.overusedBefore()) {
+            timeline.record(id, report.reportedAt(), TimelineKind.OVERUSE_ENDED, "Usage within the authorized limits again",
+                    figures, null);
+        }
+        events.publish(LicenseEvents.TOPIC, LicenseEvents.USAGE_REPORTED, id, new LicenseEvents.UsageReported(id,
+                report.workspaces(), report.users(), report.reportedAt(), license.getAuthorizedWorkspaces(),
+                license.getAuthorizedUsers(), license.isOverused(), applied.becameLatest(), license.getStatus(),
+                license.getCustomerId(), license.getResellerId(), actor));
+        return applied;
+    }
+
+    /**
+     * Applies a purchase recorded by sales-service (see {@link License#applyPurchase}); every changed
+     * field goes to the change log with the purchase as the reason, and the purchase to the timeline.
+     *
+     * @param at when the purchase was recorded
+     * @throws NotFoundException if the license is unknown (the event is retried, then dead-lettered)
+     */
+    @Transactional
+    public License applyPurchase(String id, PurchaseFacts purchase, String actor, Instant at) {
+        License license = lockedOrNotFound(id);
+        if (purchase.type() == PurchaseType.UPGRADE && purchase.productTypeAfter() != null
+                && !productTypes.contains(purchase.productTypeAfter())) {
+            throw new IllegalArgumentException("Purchase " + purchase.id() + " upgrades license " + id
+                    + " to the unknown product type " + purchase.productTypeAfter());
+        }
+        Instant now = now();
+        List<FieldChange> changed = license.applyPurchase(purchase, actor, now);
+        licenses.flush();
+        String reason = "purchase " + purchase.id() + " (" + purchase.type() + ")";
+        List<FieldChange> fields = changed.stream().filter(c -> !c.field().equals("status")).toList();
+        for (FieldChange change : fields) {
+            changes.record(id, now, actor, change.field(), change.oldValue(), change.newValue(), reason,
+                    ChangeSource.EVENT);
+        }
+        if (!fields.isEmpty()) {
+            events.publish(LicenseEvents.TOPIC, LicenseEvents.UPDATED, id,
+                    new LicenseEvents.LicenseUpdated(id, fields, actor, license.getVersion()));
+        }
+        changed.stream().filter(c -> c.field().equals("status")).findFirst().ifPresent(c ->
+                changedStatus(license, LicenseStatus.valueOf(c.oldValue()), reason, actor, now, ChangeSource.EVENT));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("purchaseId", purchase.id());
+        details.put("type", purchase.type());
+        details.put("purchaseDate", purchase.purchaseDate());
+        details.put("amount", purchase.amount());
+        details.put("currency", purchase.currency());
+        details.put("periodStart", purchase.periodStart());
+        details.put("periodEnd", purchase.periodEnd());
+        details.put("workspacesAfter", purchase.workspacesAfter());
+        details.put("usersAfter", purchase.usersAfter());
+        details.put("productTypeAfter", purchase.productTypeAfter());
+        details.put("orderReference", purchase.orderReference());
+        details.put("applied", fields.stream().map(FieldChange::field).toList());
+        timeline.record(id, at == null ? now : at, TimelineKind.PURCHASE, purchaseSummary(purchase),
+                stringValues(details), purchase.id() == null ? null : purchase.id().toString());
+        return license;
+    }
+
+    /**
+     * Applies a completed deployment: CREATED becomes DEPLOYED; otherwise only the timeline records it.
+     *
+     * @throws NotFoundException if the license is unknown (the event is retried, then dead-lettered)
+     */
+    @Transactional
+    public License applyDeployment(String id, DeploymentFacts deployment, String actor, Instant at) {
+        License license = lockedOrNotFound(id);
+        Instant now = now();
+        String reason = "deployment " + deployment.deploymentId() + " completed";
+        license.deploymentCompleted(actor, now).ifPresent(from -> {
+            licenses.flush();
+            changedStatus(license, from, reason, actor, now, ChangeSource.EVENT);
+        });
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("deploymentId", deployment.deploymentId());
+        details.put("engineerId", deployment.engineerId());
+        details.put("engineerName", deployment.engineerName());
+        details.put("environment", deployment.environment());
+        details.put("productVersion", deployment.productVersion());
+        Instant when = deployment.completedAt() != null ? deployment.completedAt() : at == null ? now : at;
+        timeline.record(id, when, TimelineKind.DEPLOYMENT, "Deployment completed"
+                + (deployment.engineerName() == null ? "" : " by " + deployment.engineerName()),
+                stringValues(details), deployment.deploymentId() == null ? null : deployment.deploymentId().toString());
+        return license;
+    }
+
+    /**
+     * Expires up to {@code batchSize} licenses whose expiry date is before {@code today}, in one
+     * transaction. The rows are claimed with {@code FOR UPDATE SKIP LOCKED}: instances running at the
+     * same time take different licenses, and a committed one is no longer due, so each license
+     * expires exactly once.
+     *
+     * @return how many expired
+     */
+    @Transactional
+    public int expireDue(LocalDate today, int batchSize, String actor) {
+        List<String> due = licenses.lockDueForExpiry(today,
+                LicenseStatus.expiringWhenDue().stream().map(Enum::name).toList(), batchSize);
+        Instant now = now();
+        int expired = 0;
+        for (License license : licenses.findAllById(due)) {
+            var from = license.expireIfDue(today, actor, now);
+            if (from.isEmpty()) {
+                continue;
+            }
+            licenses.flush();
+            String id = license.getId().value();
+            changedStatus(license, from.get(), "expiry date " + license.getExpiryDate() + " passed", actor, now,
+                    ChangeSource.SCHEDULE);
+            events.publish(LicenseEvents.TOPIC, LicenseEvents.EXPIRED, id, new LicenseEvents.LicenseExpired(id,
+                    license.getExpiryDate(), license.getCustomerId(), license.getResellerId()));
+            expired++;
+        }
+        return expired;
+    }
+
+    private void changedStatus(License license, LicenseStatus from, String reason, String actor, Instant now,
+            ChangeSource source) {
+        String id = license.getId().value();
+        changes.record(id, now, actor, "status", from.name(), license.getStatus().name(), reason, source);
+        events.publish(LicenseEvents.TOPIC, LicenseEvents.STATUS_CHANGED, id,
+                new LicenseEvents.LicenseStatusChanged(id, from, license.getStatus(), reason, actor));
+    }
+
+    private License lockedOrNotFound(String id) {
+        if (!LicenseId.isValid(id)) {
+            throw new NotFoundException("License", id);
+        }
+        return licenses.findForUpdate(id).orElseThrow(() -> new NotFoundException("License", id));
+    }
+
+    private static Map<String, Object> usageDetails(LatestUsage report, License license) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("workspaces", report.workspaces());
+        details.put("users", report.users());
+        details.put("authorizedWorkspaces", license.getAuthorizedWorkspaces());
+        details.put("authorizedUsers", license.getAuthorizedUsers());
+        return details;
+    }
+
+    /** Dates, ids and amounts as their text, so the stored details read the same as the API's JSON. */
+    private static Map<String, Object> stringValues(Map<String, Object> details) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        details.forEach((k, v) -> out.put(k, v == null || v instanceof Number || v instanceof List<?> ? v : v.toString()));
+        return out;
+    }
+
+    private static String purchaseSummary(PurchaseFacts p) {
+        return switch (p.type()) {
+            case NEW -> "New license purchase";
+            case RENEWAL -> "Renewal purchase" + (p.periodEnd() == null ? "" : " until " + p.periodEnd());
+            case EXPANSION -> "Expansion purchase" + limits(p);
+            case UPGRADE -> "Upgrade purchase" + (p.productTypeAfter() == null ? "" : " to " + p.productTypeAfter());
+        };
+    }
+
+    private static String limits(PurchaseFacts p) {
+        if (p.workspacesAfter() == null && p.usersAfter() == null) {
+            return "";
+        }
+        return ": " + (p.workspacesAfter() == null ? "" : p.workspacesAfter() + " workspaces")
+                + (p.workspacesAfter() != null && p.usersAfter() != null ? ", " : "")
+                + (p.usersAfter() == null ? "" : p.usersAfter() + " users");
     }
 
     @Transactional(readOnly = true)
@@ -137,8 +344,12 @@ public class LicenseService {
 
     @Transactional(readOnly = true)
     public Page<License> list(LicenseFilter filter, Pageable pageable) {
-        return licenses.findAll(filter.toSpecification(), pageable);
+        List<UUID> customersNamed = filter.hasQuery() ? customers.idsNamedLike(filter.q(), CUSTOMER_MATCH_LIMIT) : List.of();
+        return licenses.findAll(filter.toSpecification(today(), customersNamed), pageable);
     }
+
+    /** How many customers a {@code q} search may match by name (a broader search should be refined). */
+    private static final int CUSTOMER_MATCH_LIMIT = 500;
 
     public LocalDate today() {
         return LocalDate.now(clock);

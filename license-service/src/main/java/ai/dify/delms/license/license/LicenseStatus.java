@@ -17,7 +17,8 @@ public enum LicenseStatus {
     private static final Map<LicenseStatus, Set<LicenseStatus>> NEXT = new EnumMap<>(LicenseStatus.class);
 
     static {
-        NEXT.put(CREATED, EnumSet.of(DEPLOYED, RENEWED, EXPIRED, SUSPENDED, TERMINATED));
+        // IN_USE from CREATED: usage proves a deployment that was never recorded (e.g. run by a partner)
+        NEXT.put(CREATED, EnumSet.of(DEPLOYED, IN_USE, RENEWED, EXPIRED, SUSPENDED, TERMINATED));
         NEXT.put(DEPLOYED, EnumSet.of(IN_USE, RENEWED, EXPIRED, SUSPENDED, TERMINATED));
         NEXT.put(IN_USE, EnumSet.of(RENEWED, EXPIRED, SUSPENDED, TERMINATED));
         NEXT.put(RENEWED, EnumSet.of(IN_USE, RENEWED, EXPIRED, SUSPENDED, TERMINATED));
@@ -58,6 +59,30 @@ public enum LicenseStatus {
     /** Whether only the system sets this status (deployments, usage reports, purchases, the expiry date). */
     public boolean isAutomatic() {
         return this != SUSPENDED && this != TERMINATED;
+    }
+
+    /**
+     * The status after a usage report: a license not yet in use (CREATED, DEPLOYED) or just renewed
+     * is IN_USE from its first report on; in any other status a report changes nothing.
+     */
+    public LicenseStatus afterUsageReport() {
+        return this == CREATED || this == DEPLOYED || this == RENEWED ? IN_USE : this;
+    }
+
+    /** Whether the expiry job expires a license in this status once its expiry date has passed. */
+    public boolean expiresWhenDue() {
+        return isActive();
+    }
+
+    /** The statuses the expiry job looks at. */
+    public static Set<LicenseStatus> expiringWhenDue() {
+        Set<LicenseStatus> due = EnumSet.noneOf(LicenseStatus.class);
+        for (LicenseStatus status : values()) {
+            if (status.expiresWhenDue()) {
+                due.add(status);
+            }
+        }
+        return due;
     }
 
     /** Whether the license is in force (counts as active on the dashboard). */

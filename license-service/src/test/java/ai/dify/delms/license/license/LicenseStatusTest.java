@@ -11,7 +11,7 @@ class LicenseStatusTest {
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource({
             "CREATED,   DEPLOYED,   true",
-            "CREATED,   IN_USE,     false",
+            "CREATED,   IN_USE,     true",
             "DEPLOYED,  IN_USE,     true",
             "DEPLOYED,  CREATED,    false",
             "IN_USE,    RENEWED,    true",

@@ -51,6 +51,8 @@ class LicenseUpdateIT {
     TestKafka kafka;
     @Autowired
     KnownCustomers knownCustomers;
+    @Autowired
+    ai.dify.delms.platform.directory.SalesDirectory directory;
 
     private LicenseTestClient api;
     private String customerId;
@@ -112,7 +114,7 @@ class LicenseUpdateIT {
     @Test
     void updateIsPublishedWithItsChangesAndVersion() throws Exception {
         Map<String, Object> body = editable();
-        String rep = UUID.randomUUID().toString();
+        String rep = new SalesDirectoryFixture(kafka, directory).knownSalesRep().toString();
         body.put("salesRepId", rep);
         api.put(tokens.tokenFor("dora", "admin"), id, json(body), null).andExpect(status().isOk());
 

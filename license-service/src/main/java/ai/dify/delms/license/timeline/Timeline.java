@@ -1,0 +1,77 @@
+package ai.dify.delms.license.timeline;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.dify.delms.license.changelog.ChangeLog;
+import ai.dify.delms.license.changelog.ChangeLogEntry;
+import ai.dify.delms.platform.problem.NotFoundException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The timeline of a license from license-service's own data only (works while the other services
+ * are down): order and creation from the license, status changes from the change log, purchases,
+ * deployments and usage milestones from the stored facts, and the expiry date. Ordered by time.
+ */
+@Service
+public class Timeline {
+
+    private final TimelineLicenses licenses;
+    private final TimelineFactRepository facts;
+    private final ChangeLog changeLog;
+    private final JsonMapper json;
+
+    Timeline(TimelineLicenses licenses, TimelineFactRepository facts, ChangeLog changeLog, JsonMapper json) {
+        this.licenses = licenses;
+        this.facts = facts;
+        this.changeLog = changeLog;
+        this.json = json;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> of(String licenseId) {
+        TimelineLicenses.LicenseFacts license = licenses.facts(licenseId)
+                .orElseThrow(() -> new NotFoundException("License", licenseId));
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(new TimelineEntry(startOf(license.orderDate()), TimelineKind.ORDERED,
+                "Ordered on " + license.orderDate(), null, json.valueToTree(Map.of("orderDate", license.orderDate().toString()))));
+        entries.add(new TimelineEntry(license.createdAt(), TimelineKind.CREATED, "License created", license.createdBy(), null));
+        for (ChangeLogEntry change : changeLog.statusChanges(licenseId)) {
+            if (change.getOldValue() == null) {
+                continue; // the creation itself
+            }
+            Map<String, String> details = new java.util.LinkedHashMap<>();
+            details.put("from", change.getOldValue());
+            details.put("to", change.getNewValue());
+            details.put("reason", change.getReason());
+            details.put("source", change.getSource().name());
+            entries.add(new TimelineEntry(change.getAt(), TimelineKind.STATUS_CHANGED,
+                    "Status " + change.getOldValue() + " → " + change.getNewValue(), change.getActor(),
+                    json.valueToTree(details)));
+        }
+        for (TimelineFact fact : facts.findByLicenseIdOrderByAtAscIdAsc(licenseId)) {
+            JsonNode details = fact.getDetails() == null ? null : json.readTree(fact.getDetails());
+            entries.add(new TimelineEntry(fact.getAt(), fact.getKind(), fact.getSummary(), null, details));
+        }
+        if (license.expiryDate() != null) {
+            entries.add(new TimelineEntry(startOf(license.expiryDate().plusDays(1)), TimelineKind.EXPIRY,
+                    "Expiry date " + license.expiryDate(), null,
+                    json.valueToTree(Map.of("expiryDate", license.expiryDate().toString()))));
+        }
+        // stable: entries at the same instant keep the order above (creation, changes, facts)
+        entries.sort(Comparator.comparing(TimelineEntry::at));
+        return entries;
+    }
+
+    private static java.time.Instant startOf(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

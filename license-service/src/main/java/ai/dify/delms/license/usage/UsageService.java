@@ -1,0 +1,73 @@
+package ai.dify.delms.license.usage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.dify.delms.license.license.LatestUsage;
+import ai.dify.delms.license.license.LicenseService;
+import ai.dify.delms.license.license.UsageApplied;
+import ai.dify.delms.platform.problem.BadFieldException;
+import ai.dify.delms.platform.problem.NotFoundException;
+import ai.dify.delms.platform.security.CurrentActor;
+import ai.dify.delms.platform.security.Roles;
+
+/** Records usage reports (history plus the license's latest usage, in one transaction) and reads the history. */
+@Service
+public class UsageService {
+
+    /** How far in the future a report's time may be: reporters' clocks are not exact. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final UsageReportRepository reports;
+    private final LicenseService licenses;
+    private final Clock clock;
+
+    UsageService(UsageReportRepository reports, LicenseService licenses, Clock clock) {
+        this.reports = reports;
+        this.licenses = licenses;
+        this.clock = clock;
+    }
+
+    /** A report from staff: admins and engineers report usage (API.md roles); partners do it through the partner API. */
+    @Transactional
+    public Recorded report(String licenseId, int workspaces, int users, Instant reportedAt, CurrentActor actor) {
+        if (!actor.hasRole(Roles.ADMIN) && !actor.hasRole(Roles.ENGINEER)) {
+            throw new AccessDeniedException("Only admins and engineers report usage.");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant at = reportedAt == null ? now : reportedAt.truncatedTo(ChronoUnit.MICROS);
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new BadFieldException("reportedAt", "must not be in the future");
+        }
+        if (workspaces < 0) {
+            throw new BadFieldException("workspaces", "must be greater than or equal to 0");
+        }
+        if (users < 0) {
+            throw new BadFieldException("users", "must be greater than or equal to 0");
+        }
+        String who = actor.auditName();
+        UsageApplied applied = licenses.applyUsage(licenseId, new LatestUsage(workspaces, users, at), who);
+        UsageReport report = reports.save(new UsageReport(licenseId, workspaces, users, at, now, who));
+        return new Recorded(report, applied);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UsageReport> history(String licenseId, Pageable pageable) {
+        if (!licenses.exists(licenseId)) {
+            throw new NotFoundException("License", licenseId);
+        }
+        return reports.findByLicenseId(licenseId, pageable);
+    }
+
+    /** A stored report and what it did to the license. */
+    record Recorded(UsageReport report, UsageApplied applied) {
+    }
+}

@@ -1,0 +1,169 @@
+package ai.dify.delms.license.benchmark;
+
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestTokens;
+
+/**
+ * Seeds {@code -Dbench.licenses=N} licenses with the seed generator ({@code ./delms seed --licenses N})
+ * and measures p50/p99 of a filtered list page, a read by id and the dashboard through the API (MockMvc:
+ * security filter chain, controller, JPA, JSON, no socket) beside the same queries in plain SQL.
+ * Runs only when that property is set; prints the table and writes it to target/benchmark.txt.
+ */
+@DelmsServiceTest
+@EnabledIfSystemProperty(named = "bench.licenses", matches = "\\d+")
+class LicenseQueryBenchmarkIT {
+
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
+    private static final int DASHBOARD_ROUNDS = Integer.getInteger("bench.dashboard-rounds", 30);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${spring.datasource.url}")
+    String url;
+    @Value("${spring.datasource.username}")
+    String user;
+    @Value("${spring.datasource.password:}")
+    String password;
+
+    @Test
+    void measureAtScale() throws Exception {
+        int licenses = Integer.getInteger("bench.licenses");
+        long seedStart = System.nanoTime();
+        seed(licenses);
+        long seedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - seedStart);
+        jdbc.execute("analyze table license");
+        long rows = jdbc.queryForObject("select count(*) from license", Long.class);
+        List<String> ids = jdbc.queryForList("select id from license order by rand() limit 1000", String.class);
+        String token = tokens.salesToken();
+        Random random = new Random(7);
+        LocalDate today = LocalDate.now();
+
+        List<String> report = new ArrayList<>();
+        report.add(String.format("licenses: %d (seeded in %.1f s)", rows, seedMillis / 1000.0));
+        report.add(String.format("%-58s %9s %9s %9s %9s", "query", "API p50", "API p99", "SQL p50", "SQL p99"));
+
+        String filtered = "status=IN_USE&productType=ENT&size=20";
+        compare(report, "list ?" + filtered, ROUNDS,
+                () -> api(token, "/api/v1/licenses?" + filtered + "&page=" + random.nextInt(50)),
+                () -> {
+                    jdbc.queryForList("select * from license where status = 'IN_USE' and product_type = 'ENT' "
+                            + "order by created_at limit 20 offset " + 20 * random.nextInt(50));
+                    jdbc.queryForObject("select count(*) from license where status = 'IN_USE' and product_type = 'ENT'",
+                            Long.class);
+                });
+        String expiring = "expiringWithinDays=30&sort=expiryDate,asc&size=20";
+        compare(report, "list ?" + expiring, ROUNDS,
+                () -> api(token, "/api/v1/licenses?" + expiring),
+                () -> {
+                    jdbc.queryForList("select * from license where expiry_date between ? and ? order by expiry_date "
+                            + "limit 20", Date.valueOf(today), Date.valueOf(today.plusDays(30)));
+                    jdbc.queryForObject("select count(*) from license where expiry_date between ? and ?", Long.class,
+                            Date.valueOf(today), Date.valueOf(today.plusDays(30)));
+                });
+        String overused = "overused=true&status=IN_USE&size=20";
+        compare(report, "list ?" + overused, ROUNDS,
+                () -> api(token, "/api/v1/licenses?" + overused),
+                () -> {
+                    jdbc.queryForList("select * from license where status = 'IN_USE' and (usage_workspaces > "
+                            + "authorized_workspaces or usage_users > authorized_users) order by created_at limit 20");
+                    jdbc.queryForObject("select count(*) from license where status = 'IN_USE' and (usage_workspaces > "
+                            + "authorized_workspaces or usage_users > authorized_users)", Long.class);
+                });
+        compare(report, "GET /licenses/{id}", ROUNDS,
+                () -> api(token, "/api/v1/licenses/" + ids.get(random.nextInt(ids.size()))),
+                () -> jdbc.queryForMap("select * from license where id = ?", ids.get(random.nextInt(ids.size()))));
+        compare(report, "GET /stats/licenses", DASHBOARD_ROUNDS,
+                () -> api(token, "/api/v1/stats/licenses"),
+                () -> jdbc.queryForList("""
+                        select status, product_type, count(*),
+                               sum(case when expiry_date between ? and ? then 1 else 0 end),
+                               sum(case when expiry_date between ? and ? then 1 else 0 end),
+                               sum(case when expiry_date between ? and ? then 1 else 0 end),
+                               sum(case when overused then 1 else 0 end),
+                               coalesce(sum(usage_workspaces), 0), coalesce(sum(usage_users), 0),
+                               sum(authorized_workspaces), sum(authorized_users),
+                               sum(case when usage_reported_at is not null then 1 else 0 end)
+                        from license group by status, product_type""", Date.valueOf(today),
+                        Date.valueOf(today.plusDays(30)), Date.valueOf(today), Date.valueOf(today.plusDays(60)),
+                        Date.valueOf(today), Date.valueOf(today.plusDays(90))));
+
+        report.forEach(System.out::println);
+        Files.write(Path.of("target", "benchmark.txt"), report);
+    }
+
+    private void api(String token, String path) throws Exception {
+        mvc.perform(get(path).header("Authorization", bearer(token))).andExpect(status().isOk());
+    }
+
+    private static void compare(List<String> report, String name, int rounds, Call api, Call sql) throws Exception {
+        double[] apiMs = measure(rounds, api);
+        double[] sqlMs = measure(rounds, sql);
+        report.add(String.format("%-58s %7.1fms %7.1fms %7.1fms %7.1fms", name, p(apiMs, 0.50), p(apiMs, 0.99),
+                p(sqlMs, 0.50), p(sqlMs, 0.99)));
+    }
+
+    private static double[] measure(int rounds, Call call) throws Exception {
+        for (int i = 0; i < Math.max(3, rounds / 10); i++) {
+            call.run(); // warm-up: JIT, caches, connection pool
+        }
+        double[] millis = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            call.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private static double p(double[] sorted, double quantile) {
+        return sorted[Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private void seed(int licenses) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("jdbc:[a-z]+://([^:/]+):(\\d+)/([^?]+)").matcher(url);
+        if (!m.find()) {
+            throw new IllegalStateException("cannot read host, port and database of " + url);
+        }
+        Process seed = new ProcessBuilder("python3", Path.of("seed", "seed_licenses.py").toString(),
+                "--licenses", String.valueOf(licenses), "--apply", "--host", m.group(1), "--port", m.group(2),
+                "--user", user, "--password", password == null ? "" : password, "--database", m.group(3))
+                .inheritIO().start();
+        if (seed.waitFor() != 0) {
+            throw new IllegalStateException("seeding failed");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        void run() throws Exception;
+    }
+}
