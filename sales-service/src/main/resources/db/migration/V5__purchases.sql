@@ -21,6 +21,9 @@ create table purchase (
 );
 
 create index purchase_by_license on purchase (license_id, purchase_date);
-create index purchase_by_date on purchase (purchase_date);
+-- covering indexes of the sales statistics: a period's purchases are summed from the index alone,
+-- and "was this license renewed past a date" is one index probe
+create index purchase_by_date on purchase (purchase_date, sales_rep_id, reseller_id, type, currency, amount);
+create index purchase_renewals on purchase (license_id, type, period_end);
 create index purchase_by_rep on purchase (sales_rep_id, purchase_date);
 create index purchase_by_reseller on purchase (reseller_id, purchase_date);

@@ -5,14 +5,17 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -80,7 +83,7 @@ public class SalesStatsQuery {
         SalesFigures.Builder totals = new SalesFigures.Builder();
         Map<String, SalesFigures.Builder> byRep = new LinkedHashMap<>();
         Map<String, SalesFigures.Builder> byReseller = new LinkedHashMap<>();
-        BiConsumer<String[], java.util.function.Consumer<SalesFigures.Builder>> credit = (ids, add) -> {
+        BiConsumer<String[], Consumer<SalesFigures.Builder>> credit = (ids, add) -> {
             add.accept(totals);
             add.accept(byRep.computeIfAbsent(ids[0], k -> new SalesFigures.Builder()));
             add.accept(byReseller.computeIfAbsent(ids[1], k -> new SalesFigures.Builder()));
@@ -129,7 +132,7 @@ public class SalesStatsQuery {
         return new SalesStats(from, to, salesRepId, resellerId, totals.build(), reps, partners);
     }
 
-    private Map<String, String> names(String select, java.util.Set<String> ids) {
+    private Map<String, String> names(String select, Set<String> ids) {
         Map<String, String> names = new HashMap<>();
         List<String> known = ids.stream().filter(Objects::nonNull).toList();
         if (!known.isEmpty()) {
@@ -139,7 +142,7 @@ public class SalesStatsQuery {
         return names;
     }
 
-    private Map<String, String[]> resellers(java.util.Set<String> ids) {
+    private Map<String, String[]> resellers(Set<String> ids) {
         Map<String, String[]> found = new HashMap<>();
         List<String> known = ids.stream().filter(Objects::nonNull).toList();
         if (!known.isEmpty()) {
@@ -151,7 +154,7 @@ public class SalesStatsQuery {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     private static UUID uuid(String id) {
