@@ -323,11 +323,23 @@ class LicenseScenario:
         self.license_id = None
 
     def run(self):
-        existing = self.existing()
-        if existing is not None:
-            self.license_id = existing["id"]
+        license = self.existing()
+        if license is None:
+            license = self.create()
+            done = Progress.none()
+        else:
+            self.license_id = license["id"]
             self.seed.count("licenses", False)
-            return
+            done = self.progress(license)
+        s = self.spec
+        if "NEW" not in done.purchases:
+            self.purchase("NEW", s["amount"], periodStart=s["startDate"], periodEnd=s["expiryDate"],
+                          purchaseDate=s["orderDate"])
+        for step in s["steps"]:
+            if not done.has(step):
+                getattr(self, step[0])(*step[1:], resume=done)
+
+    def create(self):
         s = self.spec
         body = {k: s[k] for k in ("productType", "licenseType", "orderDate", "startDate", "expiryDate",
                                   "authorizedWorkspaces", "authorizedUsers")}
@@ -337,10 +349,14 @@ class LicenseScenario:
         license = self.api.post("/api/v1/licenses", "bob", body)
         self.license_id = license["id"]
         self.seed.count("licenses", True)
-        self.purchase("NEW", s["amount"], periodStart=s["startDate"], periodEnd=s["expiryDate"],
-                      purchaseDate=s["orderDate"])
-        for step in s["steps"]:
-            getattr(self, step[0])(*step[1:])
+        return license
+
+    def progress(self, license):
+        """How far an existing demo license got, so a run after an interrupted one goes on from there."""
+        query = urllib.parse.urlencode({"licenseId": self.license_id, "size": 200})
+        purchases = {p["type"] for p in self.api.get(f"/api/v1/purchases?{query}", "bob").get("content", [])}
+        deployments = self.api.get(f"/api/v1/deployments?{query}", "erin").get("content", [])
+        return Progress(license, purchases, deployments)
 
     def existing(self):
         # the demo customer's licenses, told apart by the tag in their notes
@@ -367,38 +383,72 @@ class LicenseScenario:
         self.seed.count("deployments", True)
         return deployment["id"]
 
-    def schedule(self, days_ahead):
+    def schedule(self, days_ahead, resume):
         self.new_deployment(day(days_ahead))
 
-    def deploy(self):
-        deployment_id = self.new_deployment(day(0))
-        for to in ("IN_PROGRESS", "COMPLETED"):
+    def deploy(self, resume):
+        unfinished = resume.unfinished_deployment()
+        deployment_id = unfinished["id"] if unfinished else self.new_deployment(day(0))
+        steps = {"SCHEDULED": ("IN_PROGRESS", "COMPLETED"), "IN_PROGRESS": ("COMPLETED",)}
+        for to in steps[unfinished["status"] if unfinished else "SCHEDULED"]:
             self.api.post(f"/api/v1/deployments/{deployment_id}/transitions", "erin", {"to": to, "note": "demo data"})
         self.api.await_license(self.license_id, "DEPLOYED", lambda l: l["status"] == "DEPLOYED")
 
-    def usage(self, workspaces, users):
+    def usage(self, workspaces, users, resume):
         self.api.post(f"/api/v1/licenses/{self.license_id}/usage", "erin", {"workspaces": workspaces, "users": users})
         self.seed.count("usage reports", True)
         self.api.await_license(self.license_id, "IN_USE", lambda l: l["status"] == "IN_USE")
 
-    def expansion(self, workspaces, users, amount):
+    def expansion(self, workspaces, users, amount, resume):
         self.purchase("EXPANSION", amount, workspacesAfter=workspaces, usersAfter=users)
         self.api.await_license(self.license_id, "expanded limits", lambda l:
                                l["authorizedWorkspaces"] == workspaces and l["authorizedUsers"] == users)
 
-    def renewal(self, expiry_offset, amount):
+    def renewal(self, expiry_offset, amount, resume):
         self.purchase("RENEWAL", amount, periodStart=self.spec["expiryDate"], periodEnd=day(expiry_offset))
         self.api.await_license(self.license_id, "RENEWED", lambda l:
                                l["status"] == "RENEWED" and l["expiryDate"] == day(expiry_offset))
 
-    def upgrade(self, product, workspaces, users, amount):
+    def upgrade(self, product, workspaces, users, amount, resume):
         self.purchase("UPGRADE", amount, productTypeAfter=product, workspacesAfter=workspaces, usersAfter=users)
         self.api.await_license(self.license_id, "upgraded to " + product, lambda l:
                                l["status"] == "RENEWED" and l["productType"] == product)
 
-    def transition(self, to, reason):
+    def transition(self, to, reason, resume):
         self.api.post(f"/api/v1/licenses/{self.license_id}/transitions", "alice", {"to": to, "reason": reason})
         self.seed.count("status changes", True)
+
+
+class Progress:
+    """What an existing license already has: its status and usage, purchases and deployments."""
+
+    STEP_PURCHASE = {"expansion": "EXPANSION", "renewal": "RENEWAL", "upgrade": "UPGRADE"}
+
+    def __init__(self, license, purchases, deployments):
+        self.license = license
+        self.purchases = purchases
+        self.deployments = deployments
+
+    @staticmethod
+    def none():
+        return Progress(None, set(), [])
+
+    def has(self, step):
+        if self.license is None:
+            return False
+        name = step[0]
+        if name == "schedule":
+            return bool(self.deployments)
+        if name == "deploy":
+            return any(d["status"] == "COMPLETED" for d in self.deployments)
+        if name == "usage":
+            return self.license.get("usage") is not None
+        if name == "transition":
+            return self.license["status"] in (step[1], "TERMINATED")
+        return self.STEP_PURCHASE[name] in self.purchases
+
+    def unfinished_deployment(self):
+        return next((d for d in self.deployments if d["status"] in ("SCHEDULED", "IN_PROGRESS")), None)
 
 
 def main():
@@ -428,8 +478,8 @@ def main():
     report(seed)
     elapsed = time.monotonic() - started
     if seed.created:
-        print(f"demo data ready in {elapsed:.1f} s; the license 'ent-expired' becomes EXPIRED at the next run of "
-              "the expiry job (every 5 minutes)")
+        print(f"demo data ready in {elapsed:.1f} s" + ("; the license past its expiry date becomes EXPIRED at the "
+              "next run of the expiry job (every 5 minutes)" if seed.created.get("licenses") else ""))
     else:
         print(f"demo data already present, nothing created ({elapsed:.1f} s)")
     return 0
