@@ -296,9 +296,13 @@ class Seed:
         # each license's story is sequential (waits for events); the stories run side by side
         scenarios = [LicenseScenario(self, spec, customers[spec["customer"]], engineers[n % len(engineers)])
                      for n, spec in enumerate(LICENSES)]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers)
+        try:
             for future in [pool.submit(s.run) for s in scenarios]:
                 future.result()
+        finally:
+            # after a failure, stories not yet started are dropped; the next run completes them
+            pool.shutdown(wait=True, cancel_futures=True)
         return {s.spec["key"]: s.license_id for s in scenarios}
 
 
