@@ -165,6 +165,16 @@ final class EventContract {
         return List.copyOf(found);
     }
 
+    /** The {@code type} of a record value, {@code ?} when it has none (or is not JSON). */
+    static String typeOf(String value) {
+        try {
+            JsonNode event = value == null ? null : JSON.readTree(value);
+            return event == null ? "?" : event.path("type").asString("?");
+        } catch (JacksonException notJson) {
+            return "?";
+        }
+    }
+
     private Message message(SchemaRegistry registry, String ref, String address) {
         if (!ref.startsWith(MESSAGE_REF_PREFIX)) {
             throw new IllegalStateException("channel " + address + ": message reference '" + ref + "' is not to #/components/messages");
