@@ -5,7 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,17 @@ class EventContractTest {
                 assertThat(EventContract.KEY_RULES).as(what).contains(message.keyRule());
             }
         }
+    }
+
+    @Test
+    void noSchemaHasAnEmptyKeyword() {
+        // e.g. an unquoted comma in a YAML flow mapping silently turns half a description into a keyword
+        List<String> empty = new ArrayList<>();
+        collectEmpty(contract.document().path("components").path("schemas"), "#/components/schemas", empty);
+        for (Map.Entry<String, JsonNode> message : contract.document().path("components").path("messages").properties()) {
+            collectEmpty(message.getValue().path("payload"), "#/components/messages/" + message.getKey() + "/payload", empty);
+        }
+        assertThat(empty).isEmpty();
     }
 
     @Test
@@ -118,6 +131,20 @@ class EventContractTest {
                 channels: {}
                 components: {schemas: {CloudEvent: {type: object}}}
                 """).addresses()).isEmpty();
+    }
+
+    private static void collectEmpty(JsonNode node, String path, List<String> empty) {
+        if (node.isNull()) {
+            empty.add(path);
+        }
+        if (node.isObject()) {
+            node.properties().forEach(field -> collectEmpty(field.getValue(), path + "/" + field.getKey(), empty));
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectEmpty(node.get(i), path + "/" + i, empty);
+            }
+        }
     }
 
     private static ObjectNode alertExample() {
