@@ -35,6 +35,10 @@ final class EventContract {
     /** Where the document lives, relative to the project root. */
     static final String DOCUMENT = "docs/asyncapi.yaml";
 
+    /** The topics of EVENTS.md (each also has a dead-letter topic {@code <topic>.dlt}). */
+    static final List<String> TOPICS = List.of("delms.licenses", "delms.customers", "delms.sales",
+            "delms.deployments", "delms.alerts");
+
     /** The envelope fields whose value must equal the Kafka key (a message's {@code x-delms-key}). */
     static final Set<String> KEY_RULES = Set.of("subject", "data.licenseId");
 

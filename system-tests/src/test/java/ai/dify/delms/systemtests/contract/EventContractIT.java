@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +28,20 @@ class EventContractIT {
 
     @Test
     void everyPublishedRecordMatchesTheAsyncApiDocument() {
-        PublishedEventsCheck.Result result = PublishedEventsCheck.run(EventContract.load(),
-                SystemUnderTest.kafkaBootstrap(), EventContractTest.TOPICS, READ_BOUND);
+        EventContract contract = EventContract.load();
+        PublishedEventsCheck.Result result = PublishedEventsCheck.run(contract,
+                SystemUnderTest.kafkaBootstrap(), EventContract.TOPICS, READ_BOUND);
         log.info("{} record(s) read: {}", result.records(), result.recordsByTopicAndType());
+        // not a failure: which types this run did not exercise, so their schemas were not checked
+        List<String> unseen = EventContract.TOPICS.stream()
+                .flatMap(topic -> contract.typesOn(topic).keySet().stream().map(type -> topic + " " + type))
+                .filter(topicAndType -> !result.recordsByTopicAndType().containsKey(topicAndType))
+                .toList();
+        log.info("types the document lists that no record showed: {}", unseen);
 
         assertThat(result.incompleteTopics()).as("topics not read to their end within " + READ_BOUND).isEmpty();
         assertThat(result.records())
-                .as("records on " + EventContractTest.TOPICS + " (did the other system tests run first?)")
+                .as("records on " + EventContract.TOPICS + " (did the other system tests run first?)")
                 .isPositive();
         assertThat(result.violations())
                 .as("%d problem(s) in the records read, against %s:%n%s", result.violations().size(),

@@ -14,20 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AsyncAPI document itself (no running system): it parses, covers every topic and gives every type a schema. */
 class EventContractTest {
 
-    static final List<String> TOPICS = List.of("delms.licenses", "delms.customers", "delms.sales", "delms.deployments",
-            "delms.alerts");
-
     private static final EventContract contract = EventContract.load();
     private static final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void describesEveryTopicAndItsDeadLetterTopicWithTheSameTypes() {
-        for (String topic : TOPICS) {
+        for (String topic : EventContract.TOPICS) {
             assertThat(contract.typesOn(topic)).as(topic).isNotEmpty();
             assertThat(contract.typesOn(topic + ".dlt").keySet()).as(topic + ".dlt")
                     .isEqualTo(contract.typesOn(topic).keySet());
         }
-        assertThat(contract.addresses()).hasSize(TOPICS.size() * 2);
+        assertThat(contract.addresses()).hasSize(EventContract.TOPICS.size() * 2);
     }
 
     @Test
