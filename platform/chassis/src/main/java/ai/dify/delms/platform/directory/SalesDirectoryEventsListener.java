@@ -22,9 +22,16 @@ class SalesDirectoryEventsListener {
     static final String REP_UPDATED = "delms.sales-rep.updated.v1";
     static final String RESELLER_CREATED = "delms.reseller.created.v1";
     static final String RESELLER_UPDATED = "delms.reseller.updated.v1";
+    /** A deleted rep or reseller is announced with its last state, inactive: it stays known as inactive. */
+    static final String REP_DELETED = "delms.sales-rep.deleted.v1";
+    static final String RESELLER_DELETED = "delms.reseller.deleted.v1";
 
     /** The part of a rep or reseller event the directory keeps; other fields are ignored. */
     record PartyData(UUID id, String code, String name, Boolean active, Long version) {
+
+        PartyData inactive() {
+            return new PartyData(id, code, name, false, version);
+        }
     }
 
     private final IdempotentEventHandler events;
@@ -36,7 +43,9 @@ class SalesDirectoryEventsListener {
                 .on(REP_CREATED, PartyData.class, data -> describe(directory, Kind.SALES_REP, data))
                 .on(REP_UPDATED, PartyData.class, data -> describe(directory, Kind.SALES_REP, data))
                 .on(RESELLER_CREATED, PartyData.class, data -> describe(directory, Kind.RESELLER, data))
-                .on(RESELLER_UPDATED, PartyData.class, data -> describe(directory, Kind.RESELLER, data));
+                .on(RESELLER_UPDATED, PartyData.class, data -> describe(directory, Kind.RESELLER, data))
+                .on(REP_DELETED, PartyData.class, data -> describe(directory, Kind.SALES_REP, data.inactive()))
+                .on(RESELLER_DELETED, PartyData.class, data -> describe(directory, Kind.RESELLER, data.inactive()));
     }
 
     @KafkaListener(topics = DelmsTopics.SALES, groupId = "${spring.application.name}-" + CONSUMER)

@@ -40,10 +40,17 @@ class SalesDirectoryIT {
         assertThat(directory.salesRep(id)).as("a reseller is not a sales rep").isEmpty();
 
         send("delms.reseller.updated.v1", id, Map.of("id", id, "code", code, "name", "Acme Channel",
-                "active", false, "version", 1));
+                "active", true, "version", 1));
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> directory.reseller(id).map(SalesParty::active).orElse(true) == false);
-        assertThat(directory.reseller(id).orElseThrow().name()).isEqualTo("Acme Channel");
+                .until(() -> directory.reseller(id).map(SalesParty::name).orElse("").equals("Acme Channel"));
+        assertThat(directory.reseller(id).orElseThrow().active()).isTrue();
+
+        // a deleted reseller stays known, inactive, whatever the payload says of it
+        send("delms.reseller.deleted.v1", id, Map.of("id", id, "code", code, "name", "Acme Channel",
+                "active", true, "version", 2));
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> !directory.reseller(id).map(SalesParty::active).orElse(true));
+        assertThat(directory.resellerByCode(code)).map(SalesParty::id).contains(id);
     }
 
     @Test
