@@ -122,4 +122,14 @@ class PartnerApiIT {
         mvc.perform(get("/api/v1/widgets").header("Authorization", bearer(tokens.partnerToken(ACME))))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theCallerIsNoRequestParameterInTheApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/deals'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/deals'].get.parameters").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/deals/{id}'].get.parameters[*].name")
+                        .value(org.hamcrest.Matchers.contains("id")));
+    }
 }
