@@ -39,13 +39,19 @@ public final class LicenseEventsFixture {
     }
 
     public String created(String licenseId, String status, LocalDate expiryDate, int workspaces, int users) {
+        return created(licenseId, status, expiryDate, workspaces, users, "acme");
+    }
+
+    /** A license sold through the given reseller (its id, as license-service publishes it). */
+    public String created(String licenseId, String status, LocalDate expiryDate, int workspaces, int users,
+            String resellerId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", licenseId);
         data.put("productType", "ENT");
         data.put("licenseType", "SUBSCRIPTION");
         data.put("status", status);
         data.put("customerId", UUID.randomUUID().toString());
-        data.put("resellerId", "acme");
+        data.put("resellerId", resellerId);
         data.put("expiryDate", expiryDate == null ? null : expiryDate.toString());
         data.put("authorizedWorkspaces", workspaces);
         data.put("authorizedUsers", users);

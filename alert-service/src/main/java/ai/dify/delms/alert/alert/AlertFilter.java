@@ -20,6 +20,11 @@ public record AlertFilter(AlertStatus status, AlertType type, String licenseId, 
         return Specification.allOf(conditions);
     }
 
+    /** Alerts of one reseller's licenses (alerts keep the reseller id as text). */
+    static Specification<Alert> ofReseller(UUID resellerId) {
+        return (root, query, cb) -> cb.equal(root.get("resellerId"), resellerId.toString());
+    }
+
     private static void addEqual(List<Specification<Alert>> conditions, String attribute, Object value) {
         if (value != null) {
             conditions.add((root, query, cb) -> cb.equal(root.get(attribute), value));

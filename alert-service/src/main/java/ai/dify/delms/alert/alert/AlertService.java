@@ -55,6 +55,26 @@ public class AlertService {
         return alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert", id));
     }
 
+    /**
+     * The alerts of one reseller's licenses; a {@code null} reseller (a partner the directory does
+     * not know) has none.
+     */
+    @Transactional(readOnly = true)
+    public Page<Alert> searchOfReseller(UUID resellerId, AlertFilter filter, Pageable pageable) {
+        if (resellerId == null) {
+            return Page.empty(pageable);
+        }
+        return alerts.findAll(filter.toSpecification().and(AlertFilter.ofReseller(resellerId)), pageable);
+    }
+
+    /** One of a reseller's alerts; any other alert is not found, exactly like an unknown id. */
+    @Transactional(readOnly = true)
+    public Alert getOfReseller(UUID id, UUID resellerId) {
+        return alerts.findById(id)
+                .filter(alert -> resellerId != null && resellerId.toString().equalsIgnoreCase(alert.getResellerId()))
+                .orElseThrow(() -> new NotFoundException("Alert", id));
+    }
+
     /** The license's open (or acknowledged) alerts. */
     @Transactional(readOnly = true)
     public List<Alert> openAlerts(String licenseId) {

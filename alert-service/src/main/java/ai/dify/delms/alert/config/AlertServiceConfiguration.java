@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 
 import ai.dify.delms.alert.evaluation.ScanProperties;
 import ai.dify.delms.alert.rules.AlertRulesProperties;
+import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
@@ -24,6 +25,12 @@ class AlertServiceConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/stats/alerts")
                         .hasAnyRole(Roles.STAFF)
                 .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/acknowledge").hasAnyRole(Roles.STAFF);
+    }
+
+    /** {@code /api/partner/v1/alerts...}: partners only (role, scope and reseller claim), filtered to their reseller. */
+    @Bean
+    ServiceAccessRules partnerAccessRules() {
+        return PartnerAccess.rules();
     }
 
     /** Time as the rules see it; tests replace it to move time forward. */

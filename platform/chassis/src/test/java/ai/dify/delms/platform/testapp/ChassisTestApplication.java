@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 
 import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
@@ -29,6 +30,11 @@ public class ChassisTestApplication {
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/widgets/*").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/actor").authenticated()
                 .requestMatchers("/api/v1/failures/**").authenticated();
+    }
+
+    @Bean
+    ServiceAccessRules partnerAccessRules() {
+        return PartnerAccess.rules();
     }
 
     @Bean

@@ -1,0 +1,17 @@
+package ai.dify.delms.alert.alert;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** An alert as a partner sees it: without the name of the staff member who acknowledged it. */
+public record PartnerAlertDto(UUID id, String licenseId, UUID customerId, String resellerId, AlertType type,
+        AlertSeverity severity, AlertStatus status, String message, Map<String, Object> details, Instant raisedAt,
+        Instant acknowledgedAt, Instant resolvedAt) {
+
+    static PartnerAlertDto of(Alert alert) {
+        return new PartnerAlertDto(alert.getId(), alert.getLicenseId(), alert.getCustomerId(), alert.getResellerId(),
+                alert.getType(), alert.getSeverity(), alert.getStatus(), alert.getMessage(), alert.getDetails(),
+                alert.getRaisedAt(), alert.getAcknowledgedAt(), alert.getResolvedAt());
+    }
+}
