@@ -53,6 +53,9 @@ public class License {
     private Integer usageUsers;
     @OptimisticLock(excluded = true)
     private Instant usageReportedAt;
+    /** The database's generated column mirroring {@link #isOverused()}, for indexed queries only (may be stale in memory). */
+    @Column(name = "overused", insertable = false, updatable = false)
+    private boolean overusedInDatabase;
     /** Null until persisted: with an assigned id, that is how a new license is told from an existing one. */
     @Version
     private Long version;

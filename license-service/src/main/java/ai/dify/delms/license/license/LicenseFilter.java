@@ -48,9 +48,7 @@ public record LicenseFilter(LicenseStatus status, String productType, LicenseTyp
                 predicates.add(cb.between(root.get("expiryDate"), today, today.plusDays(expiringWithinDays)));
             }
             if (overused != null) {
-                Predicate over = cb.or(cb.gt(root.get("usageWorkspaces"), root.get("authorizedWorkspaces")),
-                        cb.gt(root.get("usageUsers"), root.get("authorizedUsers")));
-                predicates.add(overused ? over : cb.or(cb.isNull(root.get("usageReportedAt")), cb.not(over)));
+                predicates.add(cb.equal(root.get("overusedInDatabase"), overused));
             }
             if (hasQuery()) {
                 String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
