@@ -4,12 +4,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
-import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
@@ -31,16 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.PageResponse;
-import ai.dify.delms.platform.problem.ApiExceptionHandler;
+import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/customers}: staff read, admin and sales create and update, admin deletes. */
 @RestController
@@ -48,16 +41,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Customers")
 class CustomerController {
 
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    static final String MERGE_PATCH_JSON = MergePatch.MEDIA_TYPE;
 
     private final CustomerService customers;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    CustomerController(CustomerService customers, JsonMapper json, Validator validator) {
+    CustomerController(CustomerService customers, MergePatch mergePatch) {
         this.customers = customers;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     @GetMapping
@@ -105,27 +96,7 @@ class CustomerController {
             description = "Same rules and optimistic locking as PUT; null removes an optional value.")
     ResponseEntity<CustomerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
-        if (!patch.isObject()) {
-            throw new BadFieldException("body", "must be a JSON object");
-        }
-        ObjectNode merged = json.valueToTree(CustomerUpdateRequest.of(customers.get(id)));
-        patch.properties().forEach(field -> {
-            if (field.getValue().isNull()) {
-                merged.remove(field.getKey());
-            } else {
-                merged.set(field.getKey(), field.getValue());
-            }
-        });
-        CustomerUpdateRequest request;
-        try {
-            request = json.treeToValue(merged, CustomerUpdateRequest.class);
-        } catch (JacksonException e) {
-            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), "has an invalid value");
-        }
-        Set<ConstraintViolation<CustomerUpdateRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        CustomerUpdateRequest request = mergePatch.apply(CustomerUpdateRequest.of(customers.get(id)), patch, CustomerUpdateRequest.class);
         return updated(customers.update(id, request.toDetails(), request.version(), ifMatch, actor.auditName()));
     }
 

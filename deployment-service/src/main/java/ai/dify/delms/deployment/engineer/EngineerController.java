@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.dify.delms.deployment.mergepatch.MergePatch;
+import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import io.swagger.v3.oas.annotations.Operation;

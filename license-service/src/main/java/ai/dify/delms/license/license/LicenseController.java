@@ -1,6 +1,6 @@
 package ai.dify.delms.license.license;
 
-import ai.dify.delms.platform.problem.ApiExceptionHandler;
+import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.problem.BadFieldException;
 
 import java.net.URI;
@@ -8,10 +8,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -35,10 +32,7 @@ import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /api/v1/licenses}: staff read; admin and sales create, update and transition (sales cannot terminate). */
 @RestController
@@ -46,16 +40,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag(name = "Licenses")
 class LicenseController {
 
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+    static final String MERGE_PATCH_JSON = MergePatch.MEDIA_TYPE;
 
     private final LicenseService licenses;
-    private final JsonMapper json;
-    private final Validator validator;
+    private final MergePatch mergePatch;
 
-    LicenseController(LicenseService licenses, JsonMapper json, Validator validator) {
+    LicenseController(LicenseService licenses, MergePatch mergePatch) {
         this.licenses = licenses;
-        this.json = json;
-        this.validator = validator;
+        this.mergePatch = mergePatch;
     }
 
     /** What a list may be sorted by: the columns with an index behind them, and a few more. */
@@ -128,27 +120,7 @@ class LicenseController {
             description = "Same fields, rules and optimistic locking as PUT; null removes an optional value.")
     ResponseEntity<LicenseDto> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
-        if (!patch.isObject()) {
-            throw new BadFieldException("body", "must be a JSON object");
-        }
-        ObjectNode merged = json.valueToTree(LicenseUpdateRequest.editableOf(licenses.get(id)));
-        patch.properties().forEach(field -> {
-            if (field.getValue().isNull()) {
-                merged.remove(field.getKey());
-            } else {
-                merged.set(field.getKey(), field.getValue());
-            }
-        });
-        LicenseUpdateRequest request;
-        try {
-            request = json.treeToValue(merged, LicenseUpdateRequest.class);
-        } catch (JacksonException e) {
-            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), "has an invalid value");
-        }
-        Set<ConstraintViolation<LicenseUpdateRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        LicenseUpdateRequest request = mergePatch.apply(LicenseUpdateRequest.editableOf(licenses.get(id)), patch, LicenseUpdateRequest.class);
         return updated(licenses.update(id, request.toUpdate(), ifMatch, actor.auditName()));
     }
 

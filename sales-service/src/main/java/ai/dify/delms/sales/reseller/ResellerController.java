@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
-import ai.dify.delms.sales.mergepatch.MergePatch;
+import ai.dify.delms.platform.web.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -84,7 +84,7 @@ class ResellerController {
             description = "Same rules and optimistic locking as PUT.")
     ResponseEntity<ResellerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ResellerRequest request = mergePatch.apply(patch, ResellerRequest.of(resellers.get(id)), ResellerRequest.class);
+        ResellerRequest request = mergePatch.apply(ResellerRequest.of(resellers.get(id)), patch, ResellerRequest.class);
         return ok(resellers.update(id, request, ifMatch));
     }
 

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
-import ai.dify.delms.sales.mergepatch.MergePatch;
+import ai.dify.delms.platform.web.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,7 +93,7 @@ class SalesRepController {
             description = "Same rules and optimistic locking as PUT.")
     ResponseEntity<SalesRepDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        SalesRepRequest request = mergePatch.apply(patch, SalesRepRequest.of(reps.get(id)), SalesRepRequest.class);
+        SalesRepRequest request = mergePatch.apply(SalesRepRequest.of(reps.get(id)), patch, SalesRepRequest.class);
         return ok(reps.update(id, request, ifMatch));
     }
 

@@ -8,10 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
-/** Limits every service applies to incoming requests. */
+import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How every service takes requests: the body size limit and JSON merge patches. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class WebLimitsAutoConfiguration {
+public class WebRequestsAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
@@ -19,5 +22,10 @@ public class WebLimitsAutoConfiguration {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(limit));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    @Bean
+    MergePatch mergePatch(JsonMapper json, Validator validator) {
+        return new MergePatch(json, validator);
     }
 }

@@ -1,4 +1,4 @@
-package ai.dify.delms.deployment.mergepatch;
+package ai.dify.delms.platform.web;
 
 import java.util.Set;
 
@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
-import org.springframework.stereotype.Component;
 
 import ai.dify.delms.platform.problem.ApiExceptionHandler;
 import ai.dify.delms.platform.problem.BadFieldException;
@@ -17,9 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Applies a JSON merge patch (RFC 7396) to the PUT body of a resource's current state and validates
- * the result like a PUT body, so PATCH and PUT share one set of rules.
+ * the result like a PUT body, so PATCH and PUT share one set of rules. A bean in every service:
+ * <pre>{@code
+ * @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
+ * ... mergePatch.apply(CustomerUpdateRequest.of(customers.get(id)), patch, CustomerUpdateRequest.class)
+ * }</pre>
  */
-@Component
 public class MergePatch {
 
     public static final String MEDIA_TYPE = "application/merge-patch+json";
@@ -27,7 +29,7 @@ public class MergePatch {
     private final JsonMapper json;
     private final Validator validator;
 
-    MergePatch(JsonMapper json, Validator validator) {
+    public MergePatch(JsonMapper json, Validator validator) {
         this.json = json;
         this.validator = validator;
     }
