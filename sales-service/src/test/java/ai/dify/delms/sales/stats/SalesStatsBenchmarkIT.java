@@ -98,16 +98,49 @@ class SalesStatsBenchmarkIT {
             call(token, queries[i % 3]);
             nanos[i % 3][i / 3] = System.nanoTime() - start;
         }
+        // the same three statements in plain SQL (no HTTP, security, mapping or JSON), same filters
+        long[][] sqlNanos = new long[3][runs / 3];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            plainSql(queries[i % 3]);
+            sqlNanos[i % 3][i / 3] = System.nanoTime() - start;
+        }
+        report("", names, nanos);
+        report("plain SQL ", names, sqlNanos);
+        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_date >= '2060-01-01'", Long.class))
+                .isEqualTo(PURCHASES);
+    }
+
+    private void plainSql(String[] filter) {
+        String column = filter.length == 2 && filter[0].equals("salesRepId") ? "sales_rep_id" : "reseller_id";
+        // "%s" takes the table alias the statement uses for the filtered column
+        String condition = filter.length == 2 ? "and %s" + column + " = ?" : "";
+        Object[] extra = filter.length == 2 ? new Object[] {filter[1]} : new Object[0];
+        jdbc.queryForList(SalesStatsQuery.PURCHASES.formatted(condition.formatted("")),
+                args(java.time.LocalDate.of(2060, 1, 1), java.time.LocalDate.of(2060, 12, 31), extra));
+        jdbc.queryForList(SalesStatsQuery.NEW_LICENSES.formatted(condition.formatted("")),
+                args(java.sql.Timestamp.valueOf("2060-01-01 00:00:00"), java.sql.Timestamp.valueOf("2061-01-01 00:00:00"), extra));
+        jdbc.queryForList(SalesStatsQuery.DUE.formatted(condition.formatted("l.")),
+                args(java.time.LocalDate.of(2060, 1, 1), java.time.LocalDate.of(2060, 12, 31), extra));
+    }
+
+    private static Object[] args(Object from, Object to, Object[] extra) {
+        Object[] all = new Object[2 + extra.length];
+        all[0] = from;
+        all[1] = to;
+        System.arraycopy(extra, 0, all, 2, extra.length);
+        return all;
+    }
+
+    private static void report(String kind, String[] names, long[][] nanos) {
         for (int q = 0; q < 3; q++) {
             long[] sorted = nanos[q];
             Arrays.sort(sorted);
             int n = sorted.length;
-            System.out.printf("SALES-STATS-BENCHMARK %s: purchases=%d licenses=%d runs=%d p50=%.1fms p99=%.1fms "
-                    + "max=%.1fms%n", names[q], PURCHASES, LICENSES, n, sorted[n / 2] / 1e6,
+            System.out.printf("SALES-STATS-BENCHMARK %s%s: purchases=%d licenses=%d runs=%d p50=%.1fms p99=%.1fms "
+                    + "max=%.1fms%n", kind, names[q], PURCHASES, LICENSES, n, sorted[n / 2] / 1e6,
                     sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6, sorted[n - 1] / 1e6);
         }
-        assertThat(jdbc.queryForObject("select count(*) from purchase where purchase_date >= '2060-01-01'", Long.class))
-                .isEqualTo(PURCHASES);
     }
 
     private void call(String token, String[] filter) throws Exception {
