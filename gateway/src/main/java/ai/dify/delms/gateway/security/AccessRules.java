@@ -48,7 +48,6 @@ final class AccessRules {
                 // internal forwarding, never from outside.
                 .pathMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers(GET, "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**", "/v3/api-docs/swagger-config").permitAll()
-                .pathMatchers("/actuator/gateway/**").hasRole(ADMIN)
                 .pathMatchers("/fallback/**").denyAll()
 
                 // Partner API: the partner role AND the partner-api scope of a partner client.

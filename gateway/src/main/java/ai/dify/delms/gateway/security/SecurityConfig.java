@@ -3,6 +3,7 @@ package ai.dify.delms.gateway.security;
 import ai.dify.delms.platform.security.KeycloakJwtAuthenticationConverter;
 
 import ai.dify.delms.gateway.problem.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class SecurityConfig {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteLocator routes, ProblemResponses problems) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, RouteLocator routes, ProblemResponses problems,
+            @Value("${delms.security.headers.content-security-policy}") String contentSecurityPolicy,
+            @Value("${delms.security.headers.permissions-policy}") String permissionsPolicy) {
         var tokenToAuthentication = new KeycloakJwtAuthenticationConverter();
 
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
@@ -56,6 +59,11 @@ class SecurityConfig {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // Preflights are answered before authentication (they carry no token).
                 .cors(Customizer.withDefaults())
+                // On every answer, the services' included: the defaults (nosniff, frame DENY, no-store,
+                // no-referrer) plus what the SPA and the API docs page need to be safe in a browser.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
+                        .permissionsPolicy(permissions -> permissions.policy(permissionsPolicy)))
                 .authorizeExchange(rules -> AccessRules.apply(rules, routes))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(tokenToAuthentication)))

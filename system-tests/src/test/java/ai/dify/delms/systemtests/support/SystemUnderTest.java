@@ -2,6 +2,8 @@ package ai.dify.delms.systemtests.support;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where the running system is. Each value comes from a system property, else an environment
@@ -20,6 +22,21 @@ public final class SystemUnderTest {
     /** The Keycloak realm, which is also the issuer every service expects in tokens. */
     public static String keycloakRealm() {
         return stripTrailingSlash(setting("delms.keycloak.realm-url", "DELMS_ISSUER_URI", "http://localhost:8180/realms/delms"));
+    }
+
+    /** The API services behind the gateway, by name, with the ports the launcher gives them. */
+    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
+            "license-service", 8081, "customer-service", 8082, "sales-service", 8083,
+            "deployment-service", 8084, "alert-service", 8085);
+
+    /**
+     * A service's own address, as a caller that bypasses the gateway reaches it: the services
+     * must then check the token themselves. {@code DELMS_<NAME>_URL}, e.g. {@code DELMS_LICENSE_SERVICE_URL}.
+     */
+    public static URI service(String name) {
+        String variable = "DELMS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
+        return URI.create(stripTrailingSlash(setting("delms." + name + ".url", variable,
+                "http://127.0.0.1:" + SERVICE_PORTS.get(name))));
     }
 
     public static String kafkaBootstrap() {

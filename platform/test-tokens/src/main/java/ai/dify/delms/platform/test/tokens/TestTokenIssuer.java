@@ -21,6 +21,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,25 @@ public final class TestTokenIssuer implements AutoCloseable {
         return jwksRequests.get();
     }
 
+    /**
+     * The signing key as PKCS#8 PEM: a test may hand it to a real issuer (Keycloak's imported
+     * {@code rsa} key provider) and then sign tokens that issuer vouches for.
+     */
+    public String privateKeyPem() {
+        try {
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(signingKey.toPrivateKey().getEncoded());
+            return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public key's modulus, base64url as in a JWKS ({@code n}): finds this key in another issuer's key set. */
+    public String modulus() {
+        return signingKey.getModulus().toString();
+    }
+
     /** A staff user's token with the given realm roles. */
     public String tokenFor(String username, String... realmRoles) {
         return token(t -> t.subject(username).username(username).roles(realmRoles));
@@ -105,13 +125,13 @@ public final class TestTokenIssuer implements AutoCloseable {
     public String token(Consumer<TokenSpec> customizer) {
         TokenSpec spec = new TokenSpec(issuerUri());
         customizer.accept(spec);
-        return sign(spec.claims());
+        return sign(spec.claims(), spec.keyId != null ? spec.keyId : signingKey.getKeyID());
     }
 
-    private String sign(JWTClaimsSet claims) {
+    private String sign(JWTClaimsSet claims, String keyId) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                    .keyID(signingKey.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+                    .keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
             jwt.sign(new RSASSASigner(signingKey));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -129,6 +149,7 @@ public final class TestTokenIssuer implements AutoCloseable {
         private final JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofMinutes(5);
+        private String keyId;
 
         private TokenSpec(String issuer) {
             builder.issuer(issuer).audience(DEFAULT_AUDIENCE).jwtID(UUID.randomUUID().toString())
@@ -146,6 +167,9 @@ public final class TestTokenIssuer implements AutoCloseable {
         public TokenSpec issuedAt(Instant at) { this.issuedAt = at; return this; }
         public TokenSpec lifetime(Duration lifetime) { this.lifetime = lifetime; return this; }
         public TokenSpec expired() { this.issuedAt = Instant.now().minus(Duration.ofHours(1)); return this; }
+        public TokenSpec notBefore(Instant at) { builder.notBeforeTime(Date.from(at)); return this; }
+        /** The {@code kid} header, when the key is known by another id elsewhere (e.g. as imported into Keycloak). */
+        public TokenSpec keyId(String keyId) { this.keyId = keyId; return this; }
 
         private JWTClaimsSet claims() {
             return builder.issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plus(lifetime))).build();
