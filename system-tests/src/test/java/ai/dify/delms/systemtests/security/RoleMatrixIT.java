@@ -113,7 +113,7 @@ class RoleMatrixIT {
             | GET    | /actuator/env                                | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /actuator/gateway/routes                     | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /api/v1/docs/license-service                 | -                                      | 200 | 200 | 200 | 200 | 200 |
-            | GET    | /api/v1/unknown                              | -                                      | 404 | 404 | 404 | 404 | 404 |
+            | GET    | /api/v1/unknown                              | -                                      | 404 | 404 | 404 | 403 | 401 |
             """;
 
     private static final List<String> ROLES = List.of("admin", "sales", "engineer", "partner", "none");

@@ -71,6 +71,11 @@ public final class Tokens {
         return client("partner-acme", "acme-secret");
     }
 
+    /** The partner client globex (client credentials; role partner, scope partner-api, reseller_id globex). */
+    public String partnerGlobex() {
+        return client("partner-globex", "globex-secret");
+    }
+
     /** A demo user of the realm, whose password is the user name. */
     public String user(String username) {
         return cached("user:" + username, () -> fetch(form(Map.of(
