@@ -83,7 +83,7 @@ class GatewayRateLimitIT extends LiveServicesTestSupport {
             for (int i = 0; i < 10; i++) {
                 assertThat(get("/api/v1/licenses", token).statusCode()).isEqualTo(200);
             }
-            assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+            assertThat(getManagement("/actuator/health/readiness").statusCode()).isEqualTo(200);
         } finally {
             redis.launch();
         }

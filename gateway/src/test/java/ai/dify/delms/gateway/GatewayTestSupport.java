@@ -2,6 +2,7 @@ package ai.dify.delms.gateway;
 
 import ai.dify.delms.platform.test.tokens.TestTokenIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,7 @@ import java.time.Duration;
         "spring.config.import=file:../config/application.yml,file:../config/gateway.yml",
         "eureka.client.enabled=false",
         "server.address=127.0.0.1",
+        "management.server.port=0",
         "management.tracing.sampling.probability=1.0"})
 abstract class GatewayTestSupport {
 
@@ -37,6 +39,10 @@ abstract class GatewayTestSupport {
 
     @LocalServerPort
     int port;
+
+    /** The actuator's own port (probes, metrics), apart from the public API port. */
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void tokenIssuer(DynamicPropertyRegistry registry) {
@@ -51,6 +57,12 @@ abstract class GatewayTestSupport {
 
     HttpResponse<String> get(String path, String token) {
         return send(request(path, token).GET());
+    }
+
+    /** GET on the management port, as a probe or a metrics scraper calls it. */
+    HttpResponse<String> getManagement(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                .timeout(Duration.ofSeconds(30)).GET());
     }
 
     HttpResponse<String> send(String method, String path, String token) {

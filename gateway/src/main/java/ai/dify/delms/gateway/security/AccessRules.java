@@ -44,8 +44,8 @@ final class AccessRules {
 
     static void apply(AuthorizeExchangeSpec rules, RouteLocator routes) {
         rules
-                // Probes, metrics and the API docs are public; the fallback is only reached by
-                // internal forwarding, never from outside.
+                // Probes and metrics (served on the management port only) and the API docs are public;
+                // the fallback is only reached by internal forwarding, never from outside.
                 .pathMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers(GET, "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**", "/v3/api-docs/swagger-config").permitAll()
                 .pathMatchers("/fallback/**").denyAll()

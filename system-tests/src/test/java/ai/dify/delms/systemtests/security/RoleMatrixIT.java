@@ -108,8 +108,8 @@ class RoleMatrixIT {
             | POST   | /api/partner/v1/licenses/{license}/usage     | {"workspaces":1,"users":1}             | 403 | 403 | 403 | 404 | 401 |
             | GET    | /api/partner/v1/alerts                       | -                                      | 403 | 403 | 403 | 200 | 401 |
             | GET    | /api/partner/v1/alerts/{uuid}                | -                                      | 403 | 403 | 403 | 404 | 401 |
-            | GET    | /actuator/health                             | -                                      | 200 | 200 | 200 | 200 | 200 |
-            | GET    | /actuator/info                               | -                                      | 200 | 200 | 200 | 200 | 200 |
+            | GET    | /actuator/health                             | -                                      | 404 | 404 | 404 | 404 | 404 |
+            | GET    | /actuator/prometheus                         | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /actuator/env                                | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /actuator/gateway/routes                     | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /api/v1/docs/license-service                 | -                                      | 200 | 200 | 200 | 200 | 200 |

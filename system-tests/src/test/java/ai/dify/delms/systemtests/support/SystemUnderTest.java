@@ -19,6 +19,11 @@ public final class SystemUnderTest {
         return URI.create(stripTrailingSlash(setting("delms.gateway.url", "DELMS_GATEWAY_URL", "http://localhost:8080")));
     }
 
+    /** The gateway's management port (probes, metrics): never the public origin. */
+    public static URI gatewayManagement() {
+        return URI.create(stripTrailingSlash(setting("delms.gateway.management-url", "DELMS_GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:8090")));
+    }
+
     /** The Keycloak realm, which is also the issuer every service expects in tokens. */
     public static String keycloakRealm() {
         return stripTrailingSlash(setting("delms.keycloak.realm-url", "DELMS_ISSUER_URI", "http://localhost:8180/realms/delms"));
