@@ -132,6 +132,15 @@ class CustomerApiIT {
                 .andExpect(jsonPath("$.content[0].name").value("Alpha " + marker))
                 .andExpect(jsonPath("$.page.totalElements").value(2))
                 .andExpect(jsonPath("$.page.totalPages").value(1));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("country", "DE").param("industry", "Software")
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("country", "FR")
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("industry", "Retail")
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
         mvc.perform(get("/api/v1/customers").param("size", "201").header("Authorization", bearer(tokens.salesToken())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
