@@ -158,6 +158,11 @@ class CustomerApiIT {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/customers'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers'].get.description")
+                        .value(org.hamcrest.Matchers.containsString("leaves out the owning sales rep")))
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers'].get.parameters[?(@.name == 'resellerCode')]")
+                        .isEmpty())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt").exists());
     }
 }
