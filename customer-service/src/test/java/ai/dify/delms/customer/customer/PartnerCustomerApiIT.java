@@ -104,6 +104,12 @@ class PartnerCustomerApiIT {
                 .andExpect(jsonPath("$.content").isEmpty())
                 .andExpect(jsonPath("$.page.totalElements").value(0));
 
+        // staff-only filters do not widen what a partner sees
+        JsonNode asIfGlobex = json(mvc.perform(get(PARTNER_CUSTOMERS).param("q", marker)
+                .param("resellerId", GLOBEX_ID.toString()).param("salesRepId", UUID.randomUUID().toString())
+                .header("Authorization", acme)).andExpect(status().isOk()));
+        assertThat(field(asIfGlobex, "id")).containsExactlyInAnyOrder(acmeRetail, acmeBank);
+
         JsonNode globexList = json(mvc.perform(get(PARTNER_CUSTOMERS).param("q", marker)
                 .header("Authorization", bearer(tokens.partnerToken("globex")))));
         assertThat(field(globexList, "id")).containsExactly(globex);
