@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
@@ -19,5 +20,11 @@ class AccessRules {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/customers/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*").hasRole(Roles.ADMIN);
+    }
+
+    /** {@code /api/partner/v1/customers...}: partners only (role, scope and reseller claim), filtered to their reseller. */
+    @Bean
+    ServiceAccessRules partnerAccessRules() {
+        return PartnerAccess.rules();
     }
 }

@@ -52,12 +52,15 @@ class CustomerController {
     }
 
     @GetMapping
-    @Operation(summary = "List customers", description = "q searches name, contact name and e-mail ignoring case")
+    @Operation(summary = "List customers", description = "q searches name, contact name and e-mail ignoring case; "
+            + "region, country, industry, salesRepId and resellerId match exactly; every filter given must match")
     PageResponse<CustomerDto> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String region, @RequestParam(required = false) UUID salesRepId,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String country,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) UUID salesRepId,
             @RequestParam(required = false) UUID resellerId,
             @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        Page<Customer> page = customers.list(new CustomerFilter(q, region, salesRepId, resellerId), pageable);
+        Page<Customer> page = customers.list(new CustomerFilter(q, region, country, industry, salesRepId, resellerId),
+                pageable);
         Map<UUID, Long> licenseCounts = customers.licenseCounts(page.map(Customer::getId).getContent());
         return PageResponse.of(page, c -> CustomerDto.of(c, licenseCounts.getOrDefault(c.getId(), 0L)));
     }

@@ -5,15 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The list filters of {@code GET /api/v1/customers}: {@code q} searches name, contact name and
- * contact e-mail ignoring case; the others match exactly. Absent filters match everything.
+ * The list filters of {@code GET /api/v1/customers} (and, without the sales references, of the
+ * partner list): {@code q} searches name, contact name and contact e-mail ignoring case; the others
+ * match exactly. Absent filters match everything.
  */
-public record CustomerFilter(String q, String region, UUID salesRepId, UUID resellerId) {
+public record CustomerFilter(String q, String region, String country, String industry, UUID salesRepId,
+        UUID resellerId) {
+
+    /** The filters a partner may use; whose customers they are is not the partner's to choose. */
+    static CustomerFilter forPartner(String q, String region, String country, String industry) {
+        return new CustomerFilter(q, region, country, industry, null, null);
+    }
 
     Specification<Customer> toSpecification() {
         return (root, query, cb) -> {
@@ -25,9 +34,9 @@ public record CustomerFilter(String q, String region, UUID salesRepId, UUID rese
                         cb.like(cb.lower(root.get("contactName")), pattern, '\\'),
                         cb.like(cb.lower(root.get("contactEmail")), pattern, '\\')));
             }
-            if (region != null && !region.isBlank()) {
-                predicates.add(cb.equal(root.get("region"), region));
-            }
+            equalUnlessBlank(predicates, cb, root.get("region"), region);
+            equalUnlessBlank(predicates, cb, root.get("country"), country);
+            equalUnlessBlank(predicates, cb, root.get("industry"), industry);
             if (salesRepId != null) {
                 predicates.add(cb.equal(root.get("salesRepId"), salesRepId));
             }
@@ -36,6 +45,17 @@ public record CustomerFilter(String q, String region, UUID salesRepId, UUID rese
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
+    }
+
+    /** Only the customers the reseller serves: part of the query, so paging counts only those. */
+    static Specification<Customer> ofReseller(UUID resellerId) {
+        return (root, query, cb) -> cb.equal(root.get("resellerId"), resellerId);
+    }
+
+    private static void equalUnlessBlank(List<Predicate> predicates, CriteriaBuilder cb, Path<String> field, String value) {
+        if (value != null && !value.isBlank()) {
+            predicates.add(cb.equal(field, value.strip()));
+        }
     }
 
     private static String escape(String text) {

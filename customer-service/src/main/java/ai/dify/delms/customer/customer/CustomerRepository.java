@@ -9,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface CustomerRepository extends JpaRepository<Customer, UUID>, JpaSpecificationExecutor<Customer> {
 
     Optional<Customer> findByNameKey(String nameKey);
+
+    Optional<Customer> findByIdAndResellerId(UUID id, UUID resellerId);
 }

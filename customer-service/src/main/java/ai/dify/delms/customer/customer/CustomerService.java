@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -93,6 +94,28 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public Page<Customer> list(CustomerFilter filter, Pageable pageable) {
         return customers.findAll(filter.toSpecification(), pageable);
+    }
+
+    /**
+     * The customers a reseller serves, filtered in the query itself; a caller without a known,
+     * active reseller ({@code null}) has none.
+     */
+    @Transactional(readOnly = true)
+    public Page<Customer> listOfReseller(UUID resellerId, CustomerFilter filter, Pageable pageable) {
+        if (resellerId == null) {
+            return Page.empty(pageable);
+        }
+        return customers.findAll(filter.toSpecification().and(CustomerFilter.ofReseller(resellerId)), pageable);
+    }
+
+    /**
+     * One of the reseller's customers. Any other customer is reported exactly as an unknown id,
+     * without the id in the detail, so the two answers cannot be told apart.
+     */
+    @Transactional(readOnly = true)
+    public Customer getOfReseller(UUID id, UUID resellerId) {
+        return (resellerId == null ? Optional.<Customer>empty() : customers.findByIdAndResellerId(id, resellerId))
+                .orElseThrow(() -> new NotFoundException("The customer was not found."));
     }
 
     /** Deletes a customer that has no licenses; one with licenses is refused (409). */

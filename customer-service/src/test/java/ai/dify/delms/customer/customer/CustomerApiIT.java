@@ -132,6 +132,15 @@ class CustomerApiIT {
                 .andExpect(jsonPath("$.content[0].name").value("Alpha " + marker))
                 .andExpect(jsonPath("$.page.totalElements").value(2))
                 .andExpect(jsonPath("$.page.totalPages").value(1));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("country", "DE").param("industry", "Software")
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("country", "FR")
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+        mvc.perform(get("/api/v1/customers").param("q", marker).param("industry", "Retail")
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
         mvc.perform(get("/api/v1/customers").param("size", "201").header("Authorization", bearer(tokens.salesToken())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -149,6 +158,11 @@ class CustomerApiIT {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/customers'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers'].get.description")
+                        .value(org.hamcrest.Matchers.containsString("leaves out the owning sales rep")))
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers'].get.parameters[?(@.name == 'resellerCode')]")
+                        .isEmpty())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt").exists());
     }
 }
