@@ -54,9 +54,11 @@ class PartnerUsageController {
 
     @GetMapping
     @Operation(summary = "Usage history of one of the reseller's licenses (partner)",
-            description = "Newest reportedAt first by default; without reportedBy. Another reseller's license is 404.")
+            description = "Newest reportedAt first by default. reportedBy only for reports sent through the partner "
+                    + "API by the caller's reseller (null for reports of vendor staff). Another reseller's license is 404.")
     PageResponse<PartnerUsageReportDto> history(@PathVariable String id, PartnerCaller caller, @ParameterObject
             @PageableDefault(size = 20, sort = {"reportedAt", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
-        return PageResponse.of(usage.historyOfReseller(id, caller.resellerId(), pageable), PartnerUsageReportDto::of);
+        return PageResponse.of(usage.historyOfReseller(id, caller.resellerId(), pageable),
+                report -> PartnerUsageReportDto.of(report, caller));
     }
 }

@@ -46,7 +46,7 @@ public class UsageService {
         Instant now = now();
         LatestUsage usage = checked(workspaces, users, reportedAt, now);
         String who = actor.auditName();
-        return stored(licenseId, licenses.applyUsage(licenseId, usage, who), usage, now, who);
+        return stored(licenseId, licenses.applyUsage(licenseId, usage, who), usage, now, who, null);
     }
 
     /**
@@ -59,7 +59,8 @@ public class UsageService {
         Instant now = now();
         LatestUsage usage = checked(workspaces, users, reportedAt, now);
         String who = actor.auditName();
-        return stored(licenseId, licenses.applyUsageOfReseller(licenseId, resellerId, usage, who), usage, now, who);
+        return stored(licenseId, licenses.applyUsageOfReseller(licenseId, resellerId, usage, who), usage, now, who,
+                resellerId);
     }
 
     private static LatestUsage checked(int workspaces, int users, Instant reportedAt, Instant now) {
@@ -76,9 +77,10 @@ public class UsageService {
         return new LatestUsage(workspaces, users, at);
     }
 
-    private Recorded stored(String licenseId, UsageApplied applied, LatestUsage usage, Instant now, String who) {
+    private Recorded stored(String licenseId, UsageApplied applied, LatestUsage usage, Instant now, String who,
+            UUID partnerResellerId) {
         UsageReport report = reports.save(new UsageReport(licenseId, usage.workspaces(), usage.users(),
-                usage.reportedAt(), now, who));
+                usage.reportedAt(), now, who, partnerResellerId));
         return new Recorded(report, applied);
     }
 

@@ -192,7 +192,7 @@ class PartnerLicenseApiIT {
                 .andExpect(jsonPath("$.latest").value(true))
                 .andExpect(jsonPath("$.overused").value(true))
                 .andExpect(jsonPath("$.licenseStatus").value("IN_USE"))
-                .andExpect(jsonPath("$.reportedBy").doesNotExist());
+                .andExpect(jsonPath("$.reportedBy").value("service-account-partner-acme"));
 
         mvc.perform(get(PARTNER_LICENSES + "/" + id).header("Authorization", acme))
                 .andExpect(status().isOk())
@@ -204,13 +204,18 @@ class PartnerLicenseApiIT {
                 .andExpect(jsonPath("$.timeline[*].type", hasItem("OVERUSE_STARTED")));
         mvc.perform(get(PARTNER_LICENSES).param("overused", "true").header("Authorization", acme))
                 .andExpect(jsonPath("$.content[*].id", hasItem(id)));
-        mvc.perform(get(PARTNER_LICENSES + "/" + id + "/usage").header("Authorization", acme))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.content[0].users").value(120))
-                .andExpect(jsonPath("$.content[0].reportedBy").doesNotExist());
         // staff see who reported it: the partner's client
         api.usage(tokens.adminToken(), id).andExpect(jsonPath("$.content[0].reportedBy")
                 .value("service-account-partner-acme"));
+        // a partner sees its own reporters in the history, never vendor staff
+        api.reportUsage(tokens.engineerToken(), id, Map.of("workspaces", 3, "users", 110,
+                "reportedAt", java.time.Instant.now().minusSeconds(3600).toString())).andExpect(status().isCreated());
+        mvc.perform(get(PARTNER_LICENSES + "/" + id + "/usage").header("Authorization", acme))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].users").value(120))
+                .andExpect(jsonPath("$.content[0].reportedBy").value("service-account-partner-acme"))
+                .andExpect(jsonPath("$.content[1].users").value(110))
+                .andExpect(jsonPath("$.content[1].reportedBy").value(org.hamcrest.Matchers.nullValue()));
 
         ConsumerRecord<String, String> record = kafka.awaitRecord(LICENSES_TOPIC,
                 r -> id.equals(r.key()) && r.value().contains(USAGE_REPORTED));
@@ -225,7 +230,7 @@ class PartnerLicenseApiIT {
         partnerUsage(acme, id, retried, "report-0001").andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"));
         mvc.perform(get(PARTNER_LICENSES + "/" + id + "/usage").header("Authorization", acme))
-                .andExpect(jsonPath("$.page.totalElements").value(2));
+                .andExpect(jsonPath("$.page.totalElements").value(3));
 
         partnerUsage(acme, id, Map.of("workspaces", -1, "users", 5), null)
                 .andExpect(status().isBadRequest())
@@ -311,6 +316,24 @@ class PartnerLicenseApiIT {
                     .contentType(MediaType.APPLICATION_JSON).content(usageBody)).andExpect(status().isForbidden());
         }
         assertThat(api.readBody(tokens.adminToken(), id).get("usage").isNull()).isTrue();
+    }
+
+    @Test
+    void theApiDocumentDescribesThePartnerEndpointsWithoutVendorInternalFields() throws Exception {
+        JsonNode doc = body(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()));
+        JsonNode paths = doc.get("paths");
+        assertThat(paths.has(PARTNER_LICENSES)).isTrue();
+        assertThat(paths.get(PARTNER_LICENSES + "/{id}/usage").has("post")).isTrue();
+        assertThat(paths.has(PARTNER_LICENSES + "/{id}/timeline")).isTrue();
+        List<String> parameters = new ArrayList<>();
+        paths.get(PARTNER_LICENSES).get("get").get("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+        assertThat(parameters).contains("status", "customerId", "q", "page")
+                .doesNotContain("salesRepId", "resellerId", "caller", "resellerCode");
+        JsonNode license = doc.get("components").get("schemas").get("PartnerLicenseDto").get("properties");
+        assertThat(license.has("timeline")).isTrue();
+        for (String hidden : List.of("salesRepId", "notes", "createdBy", "updatedBy")) {
+            assertThat(license.has(hidden)).as(hidden).isFalse();
+        }
     }
 
     private String licenseOf(UUID resellerId, NewLicenseBuilder license) throws Exception {
