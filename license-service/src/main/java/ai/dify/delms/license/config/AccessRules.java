@@ -4,10 +4,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
+import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
-/** Who may call which endpoint of license-service (API.md, roles table). Anything not listed is denied. */
+/**
+ * Who may call which endpoint of license-service (API.md, roles table). Anything not listed is denied.
+ * Staff rules never name partner paths; partner tokens have no staff role, so staff paths refuse them.
+ */
 @Configuration(proxyBeanMethods = false)
 class AccessRules {
 
@@ -24,5 +28,11 @@ class AccessRules {
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 // which targets sales may set (not TERMINATED) is decided per request by LicenseService
                 .requestMatchers(HttpMethod.POST, "/api/v1/licenses/*/transitions").hasAnyRole(Roles.ADMIN, Roles.SALES);
+    }
+
+    /** {@code /api/partner/v1/licenses...}: partners only (role, scope and reseller claim), filtered to their reseller. */
+    @Bean
+    ServiceAccessRules partnerAccessRules() {
+        return PartnerAccess.rules();
     }
 }

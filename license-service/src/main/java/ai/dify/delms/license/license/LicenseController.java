@@ -1,11 +1,9 @@
 package ai.dify.delms.license.license;
 
 import ai.dify.delms.platform.web.MergePatch;
-import ai.dify.delms.platform.problem.BadFieldException;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -50,10 +48,7 @@ class LicenseController {
         this.mergePatch = mergePatch;
     }
 
-    /** What a list may be sorted by: the columns with an index behind them, and a few more. */
-    static final Set<String> SORTABLE = Set.of("id", "createdAt", "updatedAt", "orderDate", "startDate", "expiryDate",
-            "status", "productType", "licenseType");
-    static final int MAX_EXPIRING_WITHIN_DAYS = 3650;
+    static final int MAX_EXPIRING_WITHIN_DAYS = LicenseListParameters.MAX_EXPIRING_WITHIN_DAYS;
 
     @GetMapping
     @Operation(summary = "List licenses",
@@ -70,14 +65,7 @@ class LicenseController {
             @RequestParam(required = false) Integer expiringWithinDays,
             @RequestParam(required = false) Boolean overused, @RequestParam(required = false) String q,
             @ParameterObject @PageableDefault(size = 20, sort = "createdAt") Pageable pageable) {
-        if (expiringWithinDays != null && (expiringWithinDays < 0 || expiringWithinDays > MAX_EXPIRING_WITHIN_DAYS)) {
-            throw new BadFieldException("expiringWithinDays", "must be between 0 and " + MAX_EXPIRING_WITHIN_DAYS);
-        }
-        pageable.getSort().forEach(order -> {
-            if (!SORTABLE.contains(order.getProperty())) {
-                throw new BadFieldException("sort", "cannot sort by '" + order.getProperty() + "'; one of " + SORTABLE);
-            }
-        });
+        LicenseListParameters.check(expiringWithinDays, pageable);
         LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, salesRepId, resellerId,
                 expiringWithinDays, overused, q);
         LocalDate today = licenses.today();

@@ -13,10 +13,27 @@ import org.springframework.data.jpa.domain.Specification;
 /**
  * The list filters of {@code GET /api/v1/licenses}. {@code expiringWithinDays}: expiry date from
  * today to today + n (already expired ones excluded). {@code overused}: the latest usage is above (true)
- * or not above (false) a limit. {@code q} searches id, notes and the customer's name ignoring case.
+ * or not above (false) a limit. {@code q} searches id, notes (unless {@code searchNotes} is false) and
+ * the customer's name ignoring case.
  */
 public record LicenseFilter(LicenseStatus status, String productType, LicenseType licenseType, UUID customerId,
-        UUID salesRepId, UUID resellerId, Integer expiringWithinDays, Boolean overused, String q) {
+        UUID salesRepId, UUID resellerId, Integer expiringWithinDays, Boolean overused, String q,
+        boolean searchNotes) {
+
+    /** A staff filter: {@code q} searches the notes too. */
+    public LicenseFilter(LicenseStatus status, String productType, LicenseType licenseType, UUID customerId,
+            UUID salesRepId, UUID resellerId, Integer expiringWithinDays, Boolean overused, String q) {
+        this(status, productType, licenseType, customerId, salesRepId, resellerId, expiringWithinDays, overused, q, true);
+    }
+
+    /**
+     * This filter restricted to one reseller's licenses, as a partner may list them: no sales rep filter,
+     * and {@code q} does not search the notes, which a partner cannot see (a match would reveal them).
+     */
+    LicenseFilter ofReseller(UUID reseller) {
+        return new LicenseFilter(status, productType, licenseType, customerId, null, reseller, expiringWithinDays,
+                overused, q, false);
+    }
 
     boolean hasQuery() {
         return q != null && !q.isBlank();
@@ -53,8 +70,10 @@ public record LicenseFilter(LicenseStatus status, String productType, LicenseTyp
             if (hasQuery()) {
                 String pattern = "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
-                List<Predicate> matches = new ArrayList<>(List.of(cb.like(cb.lower(root.get("id")), pattern, '\\'),
-                        cb.like(cb.lower(root.get("notes")), pattern, '\\')));
+                List<Predicate> matches = new ArrayList<>(List.of(cb.like(cb.lower(root.get("id")), pattern, '\\')));
+                if (searchNotes) {
+                    matches.add(cb.like(cb.lower(root.get("notes")), pattern, '\\'));
+                }
                 if (!customersNamed.isEmpty()) {
                     matches.add(root.get("customerId").in(customersNamed));
                 }

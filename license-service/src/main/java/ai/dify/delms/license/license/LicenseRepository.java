@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
@@ -19,6 +20,14 @@ interface LicenseRepository extends JpaRepository<License, String>, JpaSpecifica
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select l from License l where l.id = :id")
     Optional<License> findForUpdate(@Param("id") String id);
+
+    /** The license if it is the reseller's; another reseller's is as absent as an unknown id. */
+    Optional<License> findByIdAndResellerId(String id, UUID resellerId);
+
+    /** {@link #findForUpdate} of one of the reseller's licenses only. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from License l where l.id = :id and l.resellerId = :resellerId")
+    Optional<License> findForUpdateOfReseller(@Param("id") String id, @Param("resellerId") UUID resellerId);
 
     /** Ids of licenses past their expiry date, locked; rows another transaction holds are skipped. */
     @Query(value = """

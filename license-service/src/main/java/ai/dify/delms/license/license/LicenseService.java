@@ -139,7 +139,25 @@ public class LicenseService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UsageApplied applyUsage(String id, LatestUsage report, String actor) {
-        License license = lockedOrNotFound(id);
+        return applyUsage(lockedOrNotFound(id), report, actor);
+    }
+
+    /**
+     * {@link #applyUsage(String, LatestUsage, String)} for a partner: only to one of the reseller's
+     * licenses. Any other license is not found, exactly like an unknown id, and nothing changes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UsageApplied applyUsageOfReseller(String id, UUID resellerId, LatestUsage report, String actor) {
+        if (resellerId == null || !LicenseId.isValid(id)) {
+            throw new NotFoundException("License", id);
+        }
+        License license = licenses.findForUpdateOfReseller(id, resellerId)
+                .orElseThrow(() -> new NotFoundException("License", id));
+        return applyUsage(license, report, actor);
+    }
+
+    private UsageApplied applyUsage(License license, LatestUsage report, String actor) {
+        String id = license.getId().value();
         Instant now = now();
         UsageApplied applied = license.recordUsage(report, actor, now);
         licenses.flush();
@@ -340,6 +358,27 @@ public class LicenseService {
             throw new NotFoundException("License", id);
         }
         return licenses.findById(id).orElseThrow(() -> new NotFoundException("License", id));
+    }
+
+    /**
+     * One of the reseller's licenses; another reseller's (or any, for a caller without a known
+     * reseller) is not found, exactly like an unknown id.
+     */
+    @Transactional(readOnly = true)
+    public License getOfReseller(String id, UUID resellerId) {
+        if (resellerId == null || !LicenseId.isValid(id)) {
+            throw new NotFoundException("License", id);
+        }
+        return licenses.findByIdAndResellerId(id, resellerId).orElseThrow(() -> new NotFoundException("License", id));
+    }
+
+    /** The reseller's licenses matching the filter, restricted in the query; none without a reseller. */
+    @Transactional(readOnly = true)
+    public Page<License> listOfReseller(UUID resellerId, LicenseFilter filter, Pageable pageable) {
+        if (resellerId == null) {
+            return Page.empty(pageable);
+        }
+        return list(filter.ofReseller(resellerId), pageable);
     }
 
     @Transactional(readOnly = true)

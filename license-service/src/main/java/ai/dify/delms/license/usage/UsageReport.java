@@ -1,6 +1,7 @@
 package ai.dify.delms.license.usage;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -20,17 +21,21 @@ class UsageReport {
     private Instant reportedAt;
     private Instant recordedAt;
     private String reportedBy;
+    /** The reseller of the partner that sent it through the partner API; null when staff reported it. */
+    private UUID partnerResellerId;
 
     protected UsageReport() {
     }
 
-    UsageReport(String licenseId, int workspaces, int users, Instant reportedAt, Instant recordedAt, String reportedBy) {
+    UsageReport(String licenseId, int workspaces, int users, Instant reportedAt, Instant recordedAt, String reportedBy,
+            UUID partnerResellerId) {
         this.licenseId = licenseId;
         this.workspaces = workspaces;
         this.users = users;
         this.reportedAt = reportedAt;
         this.recordedAt = recordedAt;
         this.reportedBy = reportedBy;
+        this.partnerResellerId = partnerResellerId;
     }
 
     Long getId() { return id; }
@@ -40,4 +45,5 @@ class UsageReport {
     Instant getReportedAt() { return reportedAt; }
     Instant getRecordedAt() { return recordedAt; }
     String getReportedBy() { return reportedBy; }
+    UUID getPartnerResellerId() { return partnerResellerId; }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -42,7 +43,27 @@ public class UsageService {
         if (!actor.hasRole(Roles.ADMIN) && !actor.hasRole(Roles.ENGINEER)) {
             throw new AccessDeniedException("Only admins and engineers report usage.");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = now();
+        LatestUsage usage = checked(workspaces, users, reportedAt, now);
+        String who = actor.auditName();
+        return stored(licenseId, licenses.applyUsage(licenseId, usage, who), usage, now, who, null);
+    }
+
+    /**
+     * A partner's report, for one of its reseller's licenses only: the same rules and effects as a
+     * staff report. Another license is not found, exactly like an unknown id, and nothing is written.
+     */
+    @Transactional
+    public Recorded reportOfReseller(String licenseId, UUID resellerId, int workspaces, int users, Instant reportedAt,
+            CurrentActor actor) {
+        Instant now = now();
+        LatestUsage usage = checked(workspaces, users, reportedAt, now);
+        String who = actor.auditName();
+        return stored(licenseId, licenses.applyUsageOfReseller(licenseId, resellerId, usage, who), usage, now, who,
+                resellerId);
+    }
+
+    private static LatestUsage checked(int workspaces, int users, Instant reportedAt, Instant now) {
         Instant at = reportedAt == null ? now : reportedAt.truncatedTo(ChronoUnit.MICROS);
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw new BadFieldException("reportedAt", "must not be in the future");
@@ -53,10 +74,18 @@ public class UsageService {
         if (users < 0) {
             throw new BadFieldException("users", "must be greater than or equal to 0");
         }
-        String who = actor.auditName();
-        UsageApplied applied = licenses.applyUsage(licenseId, new LatestUsage(workspaces, users, at), who);
-        UsageReport report = reports.save(new UsageReport(licenseId, workspaces, users, at, now, who));
+        return new LatestUsage(workspaces, users, at);
+    }
+
+    private Recorded stored(String licenseId, UsageApplied applied, LatestUsage usage, Instant now, String who,
+            UUID partnerResellerId) {
+        UsageReport report = reports.save(new UsageReport(licenseId, usage.workspaces(), usage.users(),
+                usage.reportedAt(), now, who, partnerResellerId));
         return new Recorded(report, applied);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +93,13 @@ public class UsageService {
         if (!licenses.exists(licenseId)) {
             throw new NotFoundException("License", licenseId);
         }
+        return reports.findByLicenseId(licenseId, pageable);
+    }
+
+    /** The usage history of one of the reseller's licenses; any other license is not found. */
+    @Transactional(readOnly = true)
+    public Page<UsageReport> historyOfReseller(String licenseId, UUID resellerId, Pageable pageable) {
+        licenses.getOfReseller(licenseId, resellerId);
         return reports.findByLicenseId(licenseId, pageable);
     }
 

@@ -8,12 +8,12 @@ import java.util.UUID;
 import ai.dify.delms.platform.test.TestEvents;
 
 /** Events of sales-service and deployment-service as they publish them (EVENTS.md). */
-final class SalesAndDeploymentEventsFixture {
+public final class SalesAndDeploymentEventsFixture {
 
     private SalesAndDeploymentEventsFixture() {
     }
 
-    static Map<String, Object> purchase(String licenseId, String type) {
+    public static Map<String, Object> purchase(String licenseId, String type) {
         Map<String, Object> data = new HashMap<>();
         data.put("id", UUID.randomUUID().toString());
         data.put("licenseId", licenseId);
@@ -25,12 +25,12 @@ final class SalesAndDeploymentEventsFixture {
         return data;
     }
 
-    static TestEvents purchaseRecorded(Map<String, Object> purchase) {
+    public static TestEvents purchaseRecorded(Map<String, Object> purchase) {
         return TestEvents.event("delms.purchase.recorded.v1", purchase.get("id").toString())
                 .source("/delms/sales-service").data(purchase);
     }
 
-    static TestEvents deploymentCompleted(String licenseId, String engineerName) {
+    public static TestEvents deploymentCompleted(String licenseId, String engineerName) {
         Map<String, Object> data = new HashMap<>();
         String deploymentId = UUID.randomUUID().toString();
         data.put("deploymentId", deploymentId);
