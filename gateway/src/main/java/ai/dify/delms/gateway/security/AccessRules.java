@@ -54,6 +54,9 @@ final class AccessRules {
                 .pathMatchers("/api/partner/v1/**").access(AllAuthoritiesReactiveAuthorizationManager
                         .hasAllAuthorities("ROLE_" + PARTNER, "SCOPE_partner-api"))
 
+                // The services' audit logs: admins only.
+                .pathMatchers(GET, "/api/v1/audit/*").hasRole(ADMIN)
+
                 // Staff API. Reads: every staff role. A partner token is not staff: 403.
                 .pathMatchers(GET, "/api/v1/**").hasAnyRole(STAFF)
                 .pathMatchers(DELETE, "/api/v1/**").hasRole(ADMIN)
