@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
@@ -136,6 +137,9 @@ final class AuditedEntity {
         String text;
         if (fieldType.isEntityType()) {
             text = String.valueOf(referencedId(value, session));
+        } else if (value instanceof PersistentCollection<?> lazy && !lazy.wasInitialized()) {
+            // loading it now, in the middle of a flush, would break the flush
+            text = "[not loaded]";
         } else if (value instanceof Collection<?> collection) {
             text = "[" + collection.size() + " items]";
         } else if (value instanceof Map<?, ?> map) {
@@ -155,7 +159,11 @@ final class AuditedEntity {
             return lazy.getIdentifier();
         }
         Object id = session.getContextEntityIdentifier(value);
-        return id != null ? id : value;
+        if (id != null) {
+            return id;
+        }
+        EntityPersister persister = session.getFactory().getMappingMetamodel().findEntityDescriptor(value.getClass());
+        return persister == null ? "?" : persister.getIdentifier(value, session);
     }
 
     static String cut(String text, int max) {
