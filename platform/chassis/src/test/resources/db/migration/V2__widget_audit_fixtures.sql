@@ -6,3 +6,10 @@ create table widget_note (
     widget_id char(36)     not null,
     text      varchar(200) not null
 );
+
+-- tags have a composite id, to see how such an id is recorded
+create table widget_tag (
+    widget_id char(36)    not null,
+    tag       varchar(50) not null,
+    primary key (widget_id, tag)
+);

@@ -99,7 +99,7 @@ final class AuditEventListener implements PostInsertEventListener, PostUpdateEve
                 setNullable(insert, 4, AuditedEntity.cut(origin.clientId(), 200));
                 insert.setString(5, action.name());
                 insert.setString(6, AuditedEntity.cut(entity.type(), 100));
-                insert.setString(7, AuditedEntity.cut(String.valueOf(id), 200));
+                insert.setString(7, AuditedEntity.cut(entity.id(id), 200));
                 setNullable(insert, 8, changesJson);
                 setNullable(insert, 9, AuditedEntity.cut(origin.requestMethod(), 10));
                 setNullable(insert, 10, AuditedEntity.cut(origin.requestPath(), 1000));

@@ -30,15 +30,17 @@ final class AuditedEntity {
 
     private final boolean audited;
     private final String type;
+    private final Type idType;
     private final String[] propertyNames;
     private final Type[] propertyTypes;
     private final int versionIndex;
     private final int maxValueLength;
 
-    private AuditedEntity(boolean audited, String type, String[] propertyNames, Type[] propertyTypes,
+    private AuditedEntity(boolean audited, String type, Type idType, String[] propertyNames, Type[] propertyTypes,
             int versionIndex, int maxValueLength) {
         this.audited = audited;
         this.type = type;
+        this.idType = idType;
         this.propertyNames = propertyNames;
         this.propertyTypes = propertyTypes;
         this.versionIndex = versionIndex;
@@ -50,7 +52,8 @@ final class AuditedEntity {
         boolean audited = !mapped.isAnnotationPresent(NotAudited.class)
                 && !PLATFORM_TABLES.contains(unqualified(persister.getTableName()))
                 && !mapped.getName().startsWith("org.springframework.");
-        return new AuditedEntity(audited, mapped.getSimpleName(), persister.getPropertyNames(),
+        return new AuditedEntity(audited, mapped.getSimpleName(), persister.getIdentifierType(),
+                persister.getPropertyNames(),
                 persister.getPropertyTypes(), persister.isVersioned() ? persister.getVersionPropertyIndex() : -1,
                 maxValueLength);
     }
@@ -61,6 +64,23 @@ final class AuditedEntity {
 
     String type() {
         return type;
+    }
+
+    /** The id as text; a composite id as {@code part=value,part=value} in Hibernate's order of the parts. */
+    String id(Object id) {
+        if (id == null) {
+            return "?";
+        }
+        if (idType instanceof CompositeType composite) {
+            Object[] values = composite.getPropertyValues(id);
+            String[] names = composite.getPropertyNames();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < names.length; i++) {
+                text.append(i == 0 ? "" : ",").append(names[i]).append('=').append(values[i]);
+            }
+            return text.toString();
+        }
+        return id.toString();
     }
 
     /**

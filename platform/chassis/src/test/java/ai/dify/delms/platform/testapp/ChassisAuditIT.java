@@ -143,6 +143,18 @@ class ChassisAuditIT {
     }
 
     @Test
+    void aCompositeIdIsRecordedPartByPart() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        String token = carol(subject);
+        String id = create(token, "audit-" + UUID.randomUUID(), 1);
+        mvc.perform(put("/api/v1/widgets/" + id + "/tags/blue").header("Authorization", bearer(token)))
+                .andExpect(status().isNoContent());
+
+        assertThat(trail.of("WidgetTag", "tag=blue,widgetId=" + id)).extracting(AuditEntry::action)
+                .containsExactly(AuditAction.CREATE);
+    }
+
+    @Test
     void writesOutsideARequestWithATokenAreNotAudited() {
         Widget widget = transaction.execute(status -> widgets.save(new Widget("audit-" + UUID.randomUUID(), 1)));
         assertThat(trail.of("Widget", widget.getId())).isEmpty();

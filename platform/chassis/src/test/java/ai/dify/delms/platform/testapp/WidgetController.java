@@ -89,6 +89,12 @@ class WidgetController {
         return ResponseEntity.created(URI.create("/api/v1/widgets/" + id + "/notes/" + note.getId())).build();
     }
 
+    @PutMapping("/widgets/{id}/tags/{tag}")
+    ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable String tag) {
+        widgets.tag(id, tag);
+        return ResponseEntity.noContent().build();
+    }
+
     @PutMapping("/failures/widgets/{id}")
     void renameThenFail(@PathVariable UUID id, @Valid @RequestBody Rename body) {
         widgets.renameThenFail(id, body.name());

@@ -19,11 +19,14 @@ class WidgetService {
 
     private final WidgetRepository widgets;
     private final WidgetNoteRepository notes;
+    private final WidgetTagRepository tags;
     private final DomainEvents events;
 
-    WidgetService(WidgetRepository widgets, WidgetNoteRepository notes, DomainEvents events) {
+    WidgetService(WidgetRepository widgets, WidgetNoteRepository notes, WidgetTagRepository tags,
+            DomainEvents events) {
         this.widgets = widgets;
         this.notes = notes;
+        this.tags = tags;
         this.events = events;
     }
 
@@ -71,6 +74,11 @@ class WidgetService {
     @Transactional
     WidgetNote addNote(UUID widgetId, String text) {
         return notes.save(new WidgetNote(get(widgetId).getId(), text));
+    }
+
+    @Transactional
+    void tag(UUID widgetId, String tag) {
+        tags.save(new WidgetTag(get(widgetId).getId(), tag));
     }
 
     @Transactional(readOnly = true)
