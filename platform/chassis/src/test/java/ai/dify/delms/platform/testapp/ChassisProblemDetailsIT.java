@@ -80,8 +80,8 @@ class ChassisProblemDetailsIT {
 
     @Test
     void methodNotAllowedIs405Problem() throws Exception {
-        // the rules allow DELETE for admins; the controller has no DELETE mapping
-        problem(asAdmin(delete("/api/v1/widgets/" + UUID.randomUUID())), 405);
+        // the rules let any caller with a token through /failures/**; only GET is mapped there
+        problem(asAdmin(delete("/api/v1/failures/boom")), 405);
     }
 
     @Test

@@ -26,7 +26,10 @@ public class ChassisTestApplication {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/api/v1/widgets", "/api/v1/widgets/*").hasAnyRole(Roles.STAFF)
                 .requestMatchers(HttpMethod.POST, "/api/v1/widgets").hasAnyRole(Roles.ADMIN, Roles.SALES)
-                .requestMatchers(HttpMethod.PUT, "/api/v1/widgets/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/widgets/*", "/api/v1/widgets/*/shape",
+                        "/api/v1/widgets/*/tags/*")
+                .hasAnyRole(Roles.ADMIN, Roles.SALES)
+                .requestMatchers(HttpMethod.POST, "/api/v1/widgets/*/notes").hasAnyRole(Roles.STAFF)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/widgets/*").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/actor").authenticated()
                 .requestMatchers("/api/v1/failures/**").authenticated();

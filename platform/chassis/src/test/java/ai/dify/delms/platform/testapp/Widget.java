@@ -13,6 +13,7 @@ public class Widget {
     private UUID id;
     private String name;
     private int size;
+    private String accessToken;
     @Version
     private long version;
 
@@ -32,5 +33,11 @@ public class Widget {
 
     void rename(String name) {
         this.name = name;
+    }
+
+    void reshape(String name, int size, String accessToken) {
+        this.name = name;
+        this.size = size;
+        this.accessToken = accessToken;
     }
 }

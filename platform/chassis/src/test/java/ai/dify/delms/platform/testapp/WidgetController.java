@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +32,12 @@ class WidgetController {
     }
 
     record Rename(@NotBlank String name) {
+    }
+
+    record Shape(@NotBlank String name, @Min(1) @Max(10) int size, String accessToken) {
+    }
+
+    record Note(@NotBlank String text) {
     }
 
     private final WidgetService widgets;
@@ -62,6 +69,35 @@ class WidgetController {
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Widget widget = widgets.rename(id, body.name(), ifMatch);
         return ResponseEntity.ok().eTag(ETags.of(widget.getVersion())).body(WidgetDto.of(widget));
+    }
+
+    @PutMapping("/widgets/{id}/shape")
+    ResponseEntity<WidgetDto> reshape(@PathVariable UUID id, @Valid @RequestBody Shape body) {
+        Widget widget = widgets.reshape(id, body.name(), body.size(), body.accessToken());
+        return ResponseEntity.ok().eTag(ETags.of(widget.getVersion())).body(WidgetDto.of(widget));
+    }
+
+    @DeleteMapping("/widgets/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        widgets.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/widgets/{id}/notes")
+    ResponseEntity<Void> addNote(@PathVariable UUID id, @Valid @RequestBody Note body) {
+        WidgetNote note = widgets.addNote(id, body.text());
+        return ResponseEntity.created(URI.create("/api/v1/widgets/" + id + "/notes/" + note.getId())).build();
+    }
+
+    @PutMapping("/widgets/{id}/tags/{tag}")
+    ResponseEntity<Void> tag(@PathVariable UUID id, @PathVariable String tag) {
+        widgets.tag(id, tag);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/failures/widgets/{id}")
+    void renameThenFail(@PathVariable UUID id, @Valid @RequestBody Rename body) {
+        widgets.renameThenFail(id, body.name());
     }
 
     /** Deliberately has no access rule: the chassis must deny it. */

@@ -18,10 +18,15 @@ class WidgetService {
     static final String CREATED = "delms.widget.created.v1";
 
     private final WidgetRepository widgets;
+    private final WidgetNoteRepository notes;
+    private final WidgetTagRepository tags;
     private final DomainEvents events;
 
-    WidgetService(WidgetRepository widgets, DomainEvents events) {
+    WidgetService(WidgetRepository widgets, WidgetNoteRepository notes, WidgetTagRepository tags,
+            DomainEvents events) {
         this.widgets = widgets;
+        this.notes = notes;
+        this.tags = tags;
         this.events = events;
     }
 
@@ -43,6 +48,37 @@ class WidgetService {
         widget.rename(name);
         widgets.flush();
         return widget;
+    }
+
+    @Transactional
+    Widget reshape(UUID id, String name, int size, String accessToken) {
+        Widget widget = get(id);
+        widget.reshape(name, size, accessToken);
+        widgets.flush();
+        return widget;
+    }
+
+    /** Writes, then fails: the transaction rolls back with everything written in it. */
+    @Transactional
+    void renameThenFail(UUID id, String name) {
+        get(id).rename(name);
+        widgets.flush();
+        throw new IllegalStateException("failed after renaming " + id);
+    }
+
+    @Transactional
+    void delete(UUID id) {
+        widgets.delete(get(id));
+    }
+
+    @Transactional
+    WidgetNote addNote(UUID widgetId, String text) {
+        return notes.save(new WidgetNote(get(widgetId).getId(), text));
+    }
+
+    @Transactional
+    void tag(UUID widgetId, String tag) {
+        tags.save(new WidgetTag(get(widgetId).getId(), tag));
     }
 
     @Transactional(readOnly = true)

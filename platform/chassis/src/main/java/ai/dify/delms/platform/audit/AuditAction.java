@@ -1,0 +1,6 @@
+package ai.dify.delms.platform.audit;
+
+/** What a write did to an entity. */
+public enum AuditAction {
+    CREATE, UPDATE, DELETE
+}
