@@ -1,5 +1,6 @@
 package ai.dify.delms.deployment.deployment;
 
+import ai.dify.delms.platform.audit.NotAudited;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ import jakarta.persistence.Table;
 
 /** One status move of a deployment: from, to, who, when and why (scheduling has no {@code from}). */
 @Entity
+// itself a record of a write that is audited where it is made
+@NotAudited
 @Table(name = "deployment_history")
 public class DeploymentHistoryEntry {
 

@@ -1,5 +1,6 @@
 package ai.dify.delms.license.changelog;
 
+import ai.dify.delms.platform.audit.NotAudited;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,8 @@ import jakarta.persistence.Table;
 
 /** One changed field of a license: never updated, never deleted. */
 @Entity
+// itself a record of a write that is audited where it is made
+@NotAudited
 @Table(name = "license_change")
 public class ChangeLogEntry {
 

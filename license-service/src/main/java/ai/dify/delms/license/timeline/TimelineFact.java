@@ -1,5 +1,6 @@
 package ai.dify.delms.license.timeline;
 
+import ai.dify.delms.platform.audit.NotAudited;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -13,6 +14,8 @@ import jakarta.persistence.Table;
 
 /** A stored point of a license's timeline (a consumed purchase or deployment, a usage milestone). */
 @Entity
+// itself a record of a write that is audited where it is made
+@NotAudited
 @Table(name = "license_timeline")
 class TimelineFact {
 
