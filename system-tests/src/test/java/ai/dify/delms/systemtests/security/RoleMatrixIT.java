@@ -99,6 +99,11 @@ class RoleMatrixIT {
             | GET    | /api/v1/alerts/rebuild                       | -                                      | 200 | 200 | 200 | 403 | 401 |
             | POST   | /api/v1/alerts/rebuild                       | -                                      | 202 | 403 | 403 | 403 | 401 |
             | GET    | /api/v1/stats/alerts                         | -                                      | 200 | 200 | 200 | 403 | 401 |
+            | GET    | /api/v1/audit/license-service                | -                                      | 200 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/audit/customer-service               | -                                      | 200 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/audit/sales-service                  | -                                      | 200 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/audit/deployment-service             | -                                      | 200 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/audit/alert-service                  | -                                      | 200 | 403 | 403 | 403 | 401 |
             | GET    | /api/partner/v1/customers                    | -                                      | 403 | 403 | 403 | 200 | 401 |
             | GET    | /api/partner/v1/customers/{uuid}             | -                                      | 403 | 403 | 403 | 404 | 401 |
             | GET    | /api/partner/v1/licenses                     | -                                      | 403 | 403 | 403 | 200 | 401 |
