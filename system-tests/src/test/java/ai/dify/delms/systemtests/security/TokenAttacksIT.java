@@ -36,6 +36,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -67,6 +68,10 @@ class TokenAttacksIT {
             "sales-service", "/api/v1/sales-reps",
             "deployment-service", "/api/v1/engineers",
             "alert-service", "/api/v1/alerts");
+
+    /** One client per service, reached on its own port: each holds a connection pool and a selector thread. */
+    private static final Map<String, Gateway> DIRECT = STAFF_READ_ROUTES.keySet().stream()
+            .collect(Collectors.toMap(service -> service, service -> new Gateway(SystemUnderTest.service(service))));
 
     private static TestTokenIssuer realmKey;
     private static TestTokenIssuer foreignKey;
@@ -178,7 +183,7 @@ class TokenAttacksIT {
         assertProblem(gateway.get("/api/partner/v1/alerts", realm.alice()), 403);
         assertProblem(gateway.get("/api/partner/v1/alerts", forged(t -> t.roles("admin", "partner").scope("profile"))), 403);
         // role and scope but no reseller claim: the service cannot tell whose rows it may show
-        Gateway alertService = new Gateway(SystemUnderTest.service("alert-service"));
+        Gateway alertService = DIRECT.get("alert-service");
         assertProblem(alertService.get("/api/partner/v1/alerts", forged(t -> t.roles("partner").scope("partner-api"))), 403);
         assertThat(alertService.get("/api/partner/v1/alerts", forged(t -> t.roles("partner").scope("partner-api")
                 .claim("reseller_id", "acme"))).status()).as("the same token with the claim").isEqualTo(200);
@@ -188,7 +193,7 @@ class TokenAttacksIT {
         if (target.equals("gateway")) {
             return gateway.get("/api/v1/licenses", token);
         }
-        return new Gateway(SystemUnderTest.service(target)).get(STAFF_READ_ROUTES.get(target), token);
+        return DIRECT.get(target).get(STAFF_READ_ROUTES.get(target), token);
     }
 
     /** A token that is valid in every respect (issuer, audience, lifetime, realm key) unless the customizer changes one. */
