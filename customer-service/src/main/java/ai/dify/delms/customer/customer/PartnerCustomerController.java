@@ -1,12 +1,10 @@
 package ai.dify.delms.customer.customer;
 
-import java.util.Set;
 import java.util.UUID;
 
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.SortableFields;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
-import ai.dify.delms.platform.problem.BadFieldException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,7 +28,7 @@ class PartnerCustomerController {
     static final String PATH = PartnerAccess.PATH + "/customers";
 
     /** Only what a partner sees may order the list: sorting by a hidden field would reveal it. */
-    static final Set<String> SORTABLE = Set.of("name", "industry", "region", "country", "createdAt", "updatedAt");
+    static final SortableFields SORTABLE = SortableFields.of("name", "industry", "region", "country", "createdAt", "updatedAt");
 
     private static final String HIDDEN_FIELDS = "A partner's customer leaves out the owning sales rep, the notes, "
             + "the names of the vendor's staff who created or changed it, the license count and the version.";
@@ -50,7 +48,7 @@ class PartnerCustomerController {
             @RequestParam(required = false) String region, @RequestParam(required = false) String country,
             @RequestParam(required = false) String industry,
             @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable, PartnerCaller caller) {
-        checkSortable(pageable.getSort());
+        SORTABLE.check(pageable.getSort());
         Page<Customer> page = customers.listOfReseller(caller.resellerId(),
                 CustomerFilter.forPartner(q, region, country, industry), pageable);
         return PageResponse.of(page, PartnerCustomerDto::of);
@@ -61,13 +59,5 @@ class PartnerCustomerController {
             + "a direct customer or an unknown id: 404 with the same body (only `instance` differs). " + HIDDEN_FIELDS)
     PartnerCustomerDto get(@PathVariable UUID id, PartnerCaller caller) {
         return PartnerCustomerDto.of(customers.getOfReseller(id, caller.resellerId()));
-    }
-
-    private static void checkSortable(Sort sort) {
-        sort.stream().map(Sort.Order::getProperty).filter(property -> !SORTABLE.contains(property)).findFirst()
-                .ifPresent(property -> {
-                    throw new BadFieldException("sort", "cannot sort by '" + property + "'; sortable: "
-                            + String.join(", ", SORTABLE.stream().sorted().toList()));
-                });
     }
 }
