@@ -2,6 +2,7 @@ package ai.dify.delms.alert.alert;
 
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -42,7 +43,7 @@ class AlertController {
             @RequestParam(required = false) String licenseId,
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) AlertSeverity severity,
-            @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable) {
         AlertFilter filter = new AlertFilter(status, type, blankToNull(licenseId), customerId, severity);
         return PageResponse.of(alerts.search(filter, pageable), AlertDto::of);
     }

@@ -2,6 +2,7 @@ package ai.dify.delms.alert.alert;
 
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -40,7 +41,7 @@ class PartnerAlertController {
             @RequestParam(required = false) AlertType type,
             @RequestParam(required = false) String licenseId,
             @RequestParam(required = false) AlertSeverity severity,
-            @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable,
+            @ParameterObject @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable,
             PartnerCaller caller) {
         AlertFilter filter = new AlertFilter(status, type, blankToNull(licenseId), null, severity);
         Page<Alert> page = alerts.searchOfReseller(caller.resellerId(), filter, pageable);

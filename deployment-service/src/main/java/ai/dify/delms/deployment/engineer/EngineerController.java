@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpHeaders;
@@ -87,7 +88,7 @@ class EngineerController {
             @Parameter(description = "Region, ignoring case") @RequestParam(required = false) String region,
             @Parameter(description = "Engineers with this skill, ignoring case") @RequestParam(required = false) String skill,
             @RequestParam(required = false) Boolean active,
-            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
         return PageResponse.of(engineers.search(new EngineerFilter(q, region, skill, active), pageable), EngineerDto::of);
     }
 

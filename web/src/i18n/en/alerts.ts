@@ -1,0 +1,2 @@
+/** Strings of the alert screens. */
+export const alerts = {} as const;

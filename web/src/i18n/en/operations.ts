@@ -1,0 +1,2 @@
+/** Strings of the operations screens. */
+export const operations = {} as const;

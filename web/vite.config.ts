@@ -1,0 +1,41 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// `npm run dev` serves the app with hot reload on :5173 and sends API calls to the running gateway,
+// so the browser sees one origin as it does in production.
+const gateway = process.env.DELMS_GATEWAY_URL ?? 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/api': gateway,
+      '/app-config.json': gateway,
+    },
+  },
+  build: {
+    // Hashed file names under /assets are cached as immutable by the gateway.
+    assetsDir: 'assets',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // Stable vendor chunks: an app change does not invalidate the cached libraries.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (id.includes('@ant-design/plots') || id.includes('@antv')) return 'charts';
+          return undefined;
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
