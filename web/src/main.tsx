@@ -1,39 +1,37 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense, lazy, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntdApp, ConfigProvider } from 'antd';
-import { App } from './App';
+import { ConfigProvider } from 'antd';
 import { AuthSetup } from './auth/AuthSetup';
-import { createQueryClient } from './api/queryClient';
 import { loadConfig } from './config';
 import { FullPageMessage } from './components/FullPageMessage';
 import { antdLocale, t } from './i18n';
 import { theme } from './theme';
 import './styles.css';
 
-const root = createRoot(document.getElementById('root')!);
-const queryClient = createQueryClient();
+const Shell = lazy(() => import('./Shell'));
 
-function render(content: React.ReactNode) {
+const root = createRoot(document.getElementById('root')!);
+
+function render(content: ReactNode) {
   root.render(
     <StrictMode>
       <ConfigProvider locale={antdLocale} theme={theme}>
-        <AntdApp>{content}</AntdApp>
+        {content}
       </ConfigProvider>
     </StrictMode>,
   );
 }
 
+// Start fetching the app's frame at once; sign-in runs meanwhile.
+const shellReady = import('./Shell');
+
 loadConfig()
   .then((config) =>
     render(
       <AuthSetup config={config}>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </QueryClientProvider>
+        <Suspense fallback={<FullPageMessage status="loading" title={t('state.loading')} />}>
+          <Shell />
+        </Suspense>
       </AuthSetup>,
     ),
   )
@@ -47,3 +45,5 @@ loadConfig()
       />,
     ),
   );
+
+void shellReady;

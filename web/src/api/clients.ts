@@ -28,7 +28,7 @@ function middleware(service: ServiceName): Middleware {
   };
 }
 
-function clientFor<Paths extends {}>(service: ServiceName) {
+function clientFor<Paths extends object>(service: ServiceName) {
   // One origin: the gateway serves the app and routes /api to the services.
   const client = createClient<Paths>({ baseUrl: window.location.origin });
   client.use(middleware(service));

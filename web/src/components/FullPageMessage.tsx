@@ -1,29 +1,38 @@
-import { Button, Result, Spin } from 'antd';
+import { Alert, Button, Spin } from 'antd';
 
 interface Props {
-  status: 'loading' | 'error' | 'warning' | '403' | '404';
+  status: 'loading' | 'error';
   title: string;
   detail?: string;
   action?: { label: string; onClick: () => void };
 }
 
-/** A whole-page state outside the layout: signing in, configuration missing, fatal errors. */
+/**
+ * A whole-page state before the app's frame exists: signing in, settings missing, sign-in failed.
+ * Kept to Spin and Alert so the first JavaScript a visitor loads stays small.
+ */
 export function FullPageMessage({ status, title, detail, action }: Props) {
-  if (status === 'loading') {
-    return (
-      <div role="status" aria-live="polite" style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+  return (
+    <div role="status" aria-live="polite" style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      {status === 'loading' ? (
         <Spin size="large" tip={title}>
           <div style={{ padding: 48 }} />
         </Spin>
-      </div>
-    );
-  }
-  return (
-    <Result
-      status={status}
-      title={title}
-      subTitle={detail}
-      extra={action && <Button type="primary" onClick={action.onClick}>{action.label}</Button>}
-    />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          message={title}
+          description={detail}
+          action={
+            action && (
+              <Button type="primary" onClick={action.onClick}>
+                {action.label}
+              </Button>
+            )
+          }
+        />
+      )}
+    </div>
   );
 }
