@@ -20,16 +20,8 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: {
-      output: {
-        // Stable vendor chunks: an app change does not invalidate the cached libraries.
-        manualChunks(id) {
-          if (!id.includes('node_modules')) return undefined;
-          if (id.includes('@ant-design/plots') || id.includes('@antv')) return 'charts';
-          return undefined;
-        },
-      },
-    },
+    // No manual chunks: lazy routes and the lazy chart modules decide the split, so the chart
+    // library stays out of everything a first screen loads.
   },
   test: {
     environment: 'jsdom',

@@ -52,7 +52,10 @@ describe('dashboard', () => {
     await page.getByTestId('stat-status-IN_USE').first().click();
     await page.waitForURL(/\/licenses\?.*status=IN_USE/);
     const expected = stats.byStatus?.IN_USE ?? 0;
-    await page.getByTestId('license-link').first().waitFor({ state: expected > 0 ? 'visible' : 'detached' });
+    await page
+      .getByTestId('license-link')
+      .first()
+      .waitFor({ state: expected > 0 ? 'visible' : 'detached' });
     await page.goBack();
     await page.waitForURL(`${APP_URL}/`);
     await page.getByTestId('stat-active').first().waitFor();

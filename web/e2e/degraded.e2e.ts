@@ -11,7 +11,10 @@ describe('a license while sales-service is down', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const licenses = await apiGet<{ content: { id: string }[] }>('alice', '/api/v1/licenses?size=1&status=IN_USE');
+    const licenses = await apiGet<{ content: { id: string }[] }>(
+      'alice',
+      '/api/v1/licenses?size=1&status=IN_USE',
+    );
     licenseId = licenses.content[0].id;
     page = await signIn(browser, 'alice', `/licenses/${licenseId}`);
     await page.getByTestId('section-purchases').waitFor();

@@ -14,7 +14,10 @@ describe('signing in and out', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const licenses = await apiGet<Page_<{ id: string }>>('bob', '/api/v1/licenses?size=1&sort=createdAt,desc');
+    const licenses = await apiGet<Page_<{ id: string }>>(
+      'bob',
+      '/api/v1/licenses?size=1&sort=createdAt,desc',
+    );
     licenseId = licenses.content[0].id;
     // A deep link before signing in: Keycloak's form first, then back to the same license.
     page = await signIn(browser, 'bob', `/licenses/${licenseId}`);

@@ -22,7 +22,12 @@ rows.sort((a, b) => b.gzip - a.gzip);
 
 console.log('chunk'.padEnd(48), 'raw KB'.padStart(9), 'gzip KB'.padStart(9), ' initial');
 for (const row of rows) {
-  console.log(row.file.padEnd(48), kb(row.raw).padStart(9), kb(row.gzip).padStart(9), initial.has(row.file) ? ' yes' : '');
+  console.log(
+    row.file.padEnd(48),
+    kb(row.raw).padStart(9),
+    kb(row.gzip).padStart(9),
+    initial.has(row.file) ? ' yes' : '',
+  );
 }
 const initialGzip = rows.filter((row) => initial.has(row.file)).reduce((sum, row) => sum + row.gzip, 0);
 const totalGzip = rows.reduce((sum, row) => sum + row.gzip, 0);

@@ -1,8 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { ProConfigProvider } from '@ant-design/pro-components';
 import { App as AntdApp } from 'antd';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
 import { createQueryClient } from './api/queryClient';
+import { proIntl } from './i18n/pro';
 
 const queryClient = createQueryClient();
 
@@ -13,11 +15,13 @@ const queryClient = createQueryClient();
 export default function Shell() {
   return (
     <QueryClientProvider client={queryClient}>
-      <AntdApp>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </AntdApp>
+      <ProConfigProvider intl={proIntl}>
+        <AntdApp>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </AntdApp>
+      </ProConfigProvider>
     </QueryClientProvider>
   );
 }

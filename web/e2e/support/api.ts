@@ -8,7 +8,12 @@ export async function tokenFor(user: string): Promise<string> {
   if (cached && cached.until > Date.now()) return cached.token;
   const response = await fetch(`${KEYCLOAK_URL}/realms/delms/protocol/openid-connect/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'delms-cli', username: user, password: user }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'delms-cli',
+      username: user,
+      password: user,
+    }),
   });
   if (!response.ok) throw new Error(`token for ${user}: HTTP ${response.status}`);
   const body = (await response.json()) as { access_token: string; expires_in: number };

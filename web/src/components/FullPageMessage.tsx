@@ -13,7 +13,11 @@ interface Props {
  */
 export function FullPageMessage({ status, title, detail, action }: Props) {
   return (
-    <div role="status" aria-live="polite" style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+    <div
+      role="status"
+      aria-live="polite"
+      style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}
+    >
       {status === 'loading' ? (
         <Spin size="large" tip={title}>
           <div style={{ padding: 48 }} />

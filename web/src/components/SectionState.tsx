@@ -6,9 +6,12 @@ import { t } from '../i18n';
 /** What a failed request means to the person looking at the section. */
 export function describeError(error: unknown): { title: string; detail?: string; type: 'warning' | 'error' } {
   if (error instanceof ApiError) {
-    if (error.status === 403) return { title: t('state.forbidden'), detail: t('state.forbiddenDetail'), type: 'warning' };
-    if (error.status === 404) return { title: t('state.notFound'), detail: t('state.notFoundDetail'), type: 'warning' };
-    if (error.isConflict) return { title: t('state.conflict'), detail: t('state.conflictDetail'), type: 'warning' };
+    if (error.status === 403)
+      return { title: t('state.forbidden'), detail: t('state.forbiddenDetail'), type: 'warning' };
+    if (error.status === 404)
+      return { title: t('state.notFound'), detail: t('state.notFoundDetail'), type: 'warning' };
+    if (error.isConflict)
+      return { title: t('state.conflict'), detail: t('state.conflictDetail'), type: 'warning' };
     if (error.isUnavailable) {
       return {
         title: t('state.unavailable', { service: t(`service.${error.service}`) }),
@@ -18,8 +21,13 @@ export function describeError(error: unknown): { title: string; detail?: string;
     }
     return { title: t('state.error'), detail: error.problem?.detail ?? error.message, type: 'error' };
   }
-  if (isNetworkError(error)) return { title: t('state.offline'), detail: t('state.offlineDetail'), type: 'error' };
-  return { title: t('state.error'), detail: error instanceof Error ? error.message : String(error), type: 'error' };
+  if (isNetworkError(error))
+    return { title: t('state.offline'), detail: t('state.offlineDetail'), type: 'error' };
+  return {
+    title: t('state.error'),
+    detail: error instanceof Error ? error.message : String(error),
+    type: 'error',
+  };
 }
 
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -65,7 +65,15 @@ const detailPath: Record<Party, string> = {
 };
 
 /** A party's name linking to its page; a neutral placeholder while unknown. */
-export function PartyName({ party, id, name }: { party: Party; id: string | null | undefined; name: string | undefined }) {
+export function PartyName({
+  party,
+  id,
+  name,
+}: {
+  party: Party;
+  id: string | null | undefined;
+  name: string | undefined;
+}) {
   if (!id) return <Typography.Text type="secondary">—</Typography.Text>;
   if (!name) return <Typography.Text type="secondary">{t('state.unknownName')}</Typography.Text>;
   return <Link to={`${detailPath[party]}/${id}`}>{name}</Link>;

@@ -41,7 +41,9 @@ export const antdLocale = current.antd;
 export function formatDate(value: string | undefined | null): string {
   if (!value) return '—';
   const date = value.length === 10 ? new Date(`${value}T00:00:00`) : new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(current.format, { dateStyle: 'medium' });
+  return Number.isNaN(date.getTime())
+    ? value
+    : date.toLocaleDateString(current.format, { dateStyle: 'medium' });
 }
 
 export function formatDateTime(value: string | undefined | null): string {
@@ -56,7 +58,10 @@ export function formatNumber(value: number | undefined | null): string {
   return value === undefined || value === null ? '—' : value.toLocaleString(current.format);
 }
 
-export function formatMoney(amount: number | string | undefined | null, currency: string | undefined): string {
+export function formatMoney(
+  amount: number | string | undefined | null,
+  currency: string | undefined,
+): string {
   if (amount === undefined || amount === null) return '—';
   const value = typeof amount === 'string' ? Number(amount) : amount;
   if (!currency) return formatNumber(value);

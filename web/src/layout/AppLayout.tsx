@@ -1,5 +1,11 @@
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
-import { AlertOutlined, DashboardOutlined, SafetyCertificateOutlined, ToolOutlined, LogoutOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  ToolOutlined,
+  LogoutOutlined,
+} from '@ant-design/icons';
 import { Dropdown, Tag } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
@@ -55,7 +61,14 @@ export function AppLayout() {
         render: (_props, dom) => (
           <Dropdown
             menu={{
-              items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('auth.signOut'), onClick: session.signOut }],
+              items: [
+                {
+                  key: 'logout',
+                  icon: <LogoutOutlined />,
+                  label: t('auth.signOut'),
+                  onClick: session.signOut,
+                },
+              ],
             }}
           >
             <button type="button" className="delms-user-button" aria-label={t('auth.signOut')}>

@@ -3,7 +3,8 @@ import { can, rolesOf } from '../auth/roles';
 
 /** An unsigned token with the given realm roles: the app only reads claims, the API verifies. */
 function tokenWithRoles(roles: string[]): string {
-  const encode = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const encode = (value: object) =>
+    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   return `${encode({ alg: 'RS256' })}.${encode({ realm_access: { roles } })}.signature`;
 }
 

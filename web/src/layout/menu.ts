@@ -14,7 +14,8 @@ export function menuFor(roles: Role[]): MenuEntry[] {
     entries.push({ key: 'dashboard', path: '/', label: 'nav.dashboard' });
     entries.push({ key: 'licenses', path: '/licenses', label: 'nav.licenses' });
   }
-  if (can.useOperations(roles)) entries.push({ key: 'operations', path: '/operations', label: 'nav.operations' });
+  if (can.useOperations(roles))
+    entries.push({ key: 'operations', path: '/operations', label: 'nav.operations' });
   if (can.isStaff(roles)) entries.push({ key: 'alerts', path: '/alerts', label: 'nav.alerts' });
   return entries;
 }

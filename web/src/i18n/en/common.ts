@@ -30,7 +30,8 @@ export const common = {
   'state.notFound': 'Not found',
   'state.notFoundDetail': 'It does not exist, or you cannot see it.',
   'state.unavailable': '{service} is unavailable right now',
-  'state.unavailableDetail': 'This part of the page will work again when the service is back. The rest of the page works.',
+  'state.unavailableDetail':
+    'This part of the page will work again when the service is back. The rest of the page works.',
   'state.offline': 'DELMS cannot be reached',
   'state.offlineDetail': 'Check your connection; the gateway did not answer.',
   'state.error': 'Something went wrong',

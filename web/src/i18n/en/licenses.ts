@@ -15,6 +15,8 @@ export const licenses = {
   'license.daysLeft': '{days} days left',
   'license.expiredDaysAgo': 'expired {days} days ago',
 
+  'licenses.name.unavailable': 'Name unavailable',
+
   // License list
   'licenses.list.title': 'Licenses',
   'licenses.list.tableTitle': 'All licenses',
@@ -42,6 +44,8 @@ export const licenses = {
   'licenses.filter.any': 'Any',
   'licenses.filter.search': 'Search',
   'licenses.filter.reset': 'Reset',
+  'licenses.filter.more': 'More filters',
+  'licenses.filter.less': 'Fewer filters',
   'licenses.picker.typeToSearch': 'Type to search',
   'licenses.picker.searching': 'Searching…',
   'licenses.picker.noMatch': 'No match',
@@ -63,7 +67,10 @@ export const licenses = {
   'licenses.usage.reportedAt': 'Last report {when}',
   'licenses.usage.history': 'History',
   'licenses.usage.noHistory': 'No usage has been reported for this license yet.',
-  'licenses.usage.chartSummary': '{count} reports from {from} to {to}; at most {users} users (limit {userLimit}) and {workspaces} workspaces (limit {workspaceLimit}).',
+  'licenses.usage.chartSummaryOne':
+    'One report on {from}: {users} users (limit {userLimit}) and {workspaces} workspaces (limit {workspaceLimit}).',
+  'licenses.usage.chartSummary':
+    '{count} reports from {from} to {to}; at most {users} users (limit {userLimit}) and {workspaces} workspaces (limit {workspaceLimit}).',
   'licenses.usage.limit': 'Limit {limit}',
   'licenses.usage.date': 'Reported',
   'licenses.usage.value': 'In use',
@@ -163,16 +170,14 @@ export const licenses = {
   'licenses.change.reason': 'Reason',
   'licenses.change.source': 'Source',
   'licenses.change.none': '(none)',
+  'licenses.change.usageValue': '{users} users, {workspaces} workspaces',
   'licenses.change.empty': 'No changes recorded yet.',
   'licenses.changeSource.API': 'Person',
   'licenses.changeSource.EVENT': 'Another service',
   'licenses.changeSource.SCHEDULE': 'Scheduled job',
 
   // Open alerts
-  'licenses.alert.raisedAt': 'Raised',
-  'licenses.alert.severity': 'Severity',
-  'licenses.alert.type': 'Alert',
-  'licenses.alert.message': 'Message',
+  'licenses.alert.raisedAtValue': 'Raised {when}',
   'licenses.alert.empty': 'No open alerts for this license.',
   'licenses.alertSeverity.INFO': 'Info',
   'licenses.alertSeverity.WARNING': 'Warning',

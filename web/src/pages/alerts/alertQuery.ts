@@ -45,13 +45,21 @@ export interface AlertListState {
 }
 
 /** The URL parameter names of the filters, in the order they are written. */
-export const ALERT_FILTER_PARAMS = ['status', 'type', 'severity', 'licenseId', 'customerId'] as const satisfies readonly (keyof AlertFilters)[];
+export const ALERT_FILTER_PARAMS = [
+  'status',
+  'type',
+  'severity',
+  'licenseId',
+  'customerId',
+] as const satisfies readonly (keyof AlertFilters)[];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_LICENSE_ID_LENGTH = 64;
 
 function oneOf<T extends string>(values: readonly T[], raw: string | null | undefined): T | undefined {
-  return raw !== null && raw !== undefined && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
+  return raw !== null && raw !== undefined && (values as readonly string[]).includes(raw)
+    ? (raw as T)
+    : undefined;
 }
 
 function wholeNumber(raw: string | null, min: number, max: number): number | undefined {
@@ -74,7 +82,8 @@ export function parseAlertSort(raw: string | null): AlertSort | undefined {
 
 /** The filters without undefined or blank values, trimmed; invalid values dropped. */
 export function compactAlertFilters(filters: Partial<Record<keyof AlertFilters, unknown>>): AlertFilters {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   const licenseId = text(filters.licenseId)?.slice(0, MAX_LICENSE_ID_LENGTH);
   const customerId = text(filters.customerId);
   const result: AlertFilters = {
@@ -96,7 +105,10 @@ export function parseAlertListState(params: URLSearchParams): AlertListState {
   return {
     filters: compactAlertFilters(raw),
     page: wholeNumber(params.get('page'), 1, 1_000_000) ?? 1,
-    size: size !== undefined && (ALERT_PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_ALERT_PAGE_SIZE,
+    size:
+      size !== undefined && (ALERT_PAGE_SIZES as readonly number[]).includes(size)
+        ? size
+        : DEFAULT_ALERT_PAGE_SIZE,
     sort: parseAlertSort(params.get('sort')) ?? DEFAULT_ALERT_SORT,
   };
 }
@@ -121,7 +133,12 @@ export function alertSearchParams(state: AlertListState): URLSearchParams {
 
 /** The link to the alert list showing these filters (used by the dashboard). */
 export function alertListUrl(filters: AlertFilters): string {
-  const query = alertSearchParams({ filters, page: 1, size: DEFAULT_ALERT_PAGE_SIZE, sort: DEFAULT_ALERT_SORT }).toString();
+  const query = alertSearchParams({
+    filters,
+    page: 1,
+    size: DEFAULT_ALERT_PAGE_SIZE,
+    sort: DEFAULT_ALERT_SORT,
+  }).toString();
   return query ? `/alerts?${query}` : '/alerts';
 }
 
@@ -148,7 +165,10 @@ export function toAlertApiQuery(state: AlertListState): AlertApiQuery {
 }
 
 /** New filters: back to page 1 (the old page may not exist any more), sort and page size kept. */
-export function withAlertFilters(state: AlertListState, filters: AlertFilters): AlertListState {
+export function withAlertFilters(
+  state: AlertListState,
+  filters: Partial<Record<keyof AlertFilters, unknown>>,
+): AlertListState {
   return { ...state, filters: compactAlertFilters(filters), page: 1 };
 }
 

@@ -16,6 +16,9 @@ import {
 
 const HEIGHT = 240;
 
+/** No entrance animation for people who asked their system for less motion. */
+const animate = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? false : undefined;
+
 function useOpenOnClick() {
   const navigate = useNavigate();
   return (_chart: unknown, event: unknown) => {
@@ -33,13 +36,13 @@ export function StatusChart({ data }: { data: CountDatum[] }) {
         data={data}
         height={HEIGHT}
         autoFit
+        animate={animate}
         xField="label"
         yField="value"
         colorField="label"
         scale={{ color: countScale(data) }}
         legend={false}
         axis={{ y: { labelFormatter: (v: number) => (Number.isInteger(v) ? String(v) : '') } }}
-        label={{ text: 'value', position: 'top' }}
         style={{ cursor: 'pointer', maxWidth: 48 }}
         onEvent={onEvent}
       />
@@ -56,6 +59,7 @@ export function ProductTypeChart({ data }: { data: CountDatum[] }) {
         data={data.filter((d) => d.value > 0)}
         height={HEIGHT}
         autoFit
+        animate={animate}
         angleField="value"
         colorField="label"
         innerRadius={0.6}
@@ -78,6 +82,7 @@ export function AlertChart({ data }: { data: AlertChartDatum[] }) {
         data={data}
         height={HEIGHT}
         autoFit
+        animate={animate}
         xField="typeLabel"
         yField="value"
         colorField="severityLabel"

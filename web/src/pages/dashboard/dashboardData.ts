@@ -217,7 +217,10 @@ export function alertMatrix(stats: AlertStats): AlertMatrixRow[] {
     const cells = Object.fromEntries(
       ALERT_SEVERITIES.map((severity) => [
         severity,
-        { value: byPair.get(`${type}/${severity}`) ?? 0, href: alertListUrl({ status: 'OPEN', type, severity }) },
+        {
+          value: byPair.get(`${type}/${severity}`) ?? 0,
+          href: alertListUrl({ status: 'OPEN', type, severity }),
+        },
       ]),
     ) as AlertMatrixRow['cells'];
     return {
@@ -271,7 +274,7 @@ export function hrefOfChartEvent(event: unknown): string | undefined {
   if (!isRecord(event) || event.type !== 'element:click') return undefined;
   const data = isRecord(event.data) ? event.data.data : undefined;
   const href = isRecord(data) ? data.href : undefined;
-  return typeof href === 'string' && href.startsWith('/') ? href : undefined;
+  return typeof href === 'string' && href.startsWith('/') && !href.startsWith('//') ? href : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -67,6 +67,7 @@ export const FILTER_PARAMS = [
   'overused',
   'q',
 ] as const satisfies readonly (keyof LicenseFilters)[];
+export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -182,12 +183,23 @@ export function compact(filters: LicenseFilters): LicenseFilters {
   return result;
 }
 
+/** Filter values as a form holds them (strings from selects, a number, maybe blanks). */
+export type FilterValues = Partial<Record<FilterParam, string | number | boolean | null | undefined>>;
+
+/** Filters from loosely typed values, with the same checks as a typed-in link. */
+export function filtersFrom(values: FilterValues): LicenseFilters {
+  const params = new URLSearchParams();
+  for (const name of FILTER_PARAMS) {
+    const value = values[name];
+    if (value !== undefined && value !== null && String(value).trim() !== '') params.set(name, String(value));
+  }
+  return parseFilters(params);
+}
+
 /**
  * New filters from the filter form: back to page 1 (the old page may not exist any more), the
  * sort and page size kept, invalid values dropped.
  */
-export function withFilters(state: LicenseListState, filters: LicenseFilters): LicenseListState {
-  // Through the URL form and back: the same checks as a typed-in link.
-  const checked = parseFilters(toSearchParams({ filters, page: 1, size: DEFAULT_PAGE_SIZE }));
-  return { ...state, filters: checked, page: 1 };
+export function withFilters(state: LicenseListState, values: FilterValues): LicenseListState {
+  return { ...state, filters: filtersFrom(values), page: 1 };
 }

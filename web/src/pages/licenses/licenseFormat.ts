@@ -41,6 +41,14 @@ export function timelineLabel(type: string | null | undefined): string {
   return type ? labelFrom(timelineKeys, type) : t('licenses.timeline.other');
 }
 
+const licenseTypeKeys: Record<NonNullable<License['licenseType']>, MessageKey> = {
+  SUBSCRIPTION: 'licenseType.SUBSCRIPTION',
+  PERPETUAL: 'licenseType.PERPETUAL',
+  TRIAL: 'licenseType.TRIAL',
+  POC: 'licenseType.POC',
+};
+export const licenseTypeLabel = (type: string | null | undefined) => labelFrom(licenseTypeKeys, type);
+
 const purchaseTypeKeys: Record<PurchaseType, MessageKey> = {
   NEW: 'licenses.purchaseType.NEW',
   RENEWAL: 'licenses.purchaseType.RENEWAL',
@@ -56,14 +64,16 @@ const deploymentStatusKeys: Record<DeploymentStatus, MessageKey> = {
   FAILED: 'licenses.deploymentStatus.FAILED',
   CANCELLED: 'licenses.deploymentStatus.CANCELLED',
 };
-export const deploymentStatusLabel = (status: string | null | undefined) => labelFrom(deploymentStatusKeys, status);
+export const deploymentStatusLabel = (status: string | null | undefined) =>
+  labelFrom(deploymentStatusKeys, status);
 
 const environmentKeys: Record<Environment, MessageKey> = {
   ON_PREMISES: 'licenses.environment.ON_PREMISES',
   PRIVATE_CLOUD: 'licenses.environment.PRIVATE_CLOUD',
   PUBLIC_CLOUD: 'licenses.environment.PUBLIC_CLOUD',
 };
-export const environmentLabel = (environment: string | null | undefined) => labelFrom(environmentKeys, environment);
+export const environmentLabel = (environment: string | null | undefined) =>
+  labelFrom(environmentKeys, environment);
 
 const changeSourceKeys: Record<ChangeSource, MessageKey> = {
   API: 'licenses.changeSource.API',
@@ -110,7 +120,11 @@ const fieldKeys = {
 export const fieldLabel = (field: string | null | undefined) => labelFrom(fieldKeys, field);
 
 /** Fields whose values are ids of a party: shown by name, never as the id. */
-export const PARTY_FIELDS = { customerId: 'customer', salesRepId: 'salesRep', resellerId: 'reseller' } as const;
+export const PARTY_FIELDS = {
+  customerId: 'customer',
+  salesRepId: 'salesRep',
+  resellerId: 'reseller',
+} as const;
 export type PartyField = keyof typeof PARTY_FIELDS;
 export function isPartyField(field: string | null | undefined): field is PartyField {
   return !!field && field in PARTY_FIELDS;
@@ -128,15 +142,23 @@ const UUID_IN_TEXT = /\s*\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  */
 export function withoutIds(text: string | null | undefined): string {
   if (!text) return '';
-  return text.replace(UUID_IN_TEXT, '').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(UUID_IN_TEXT, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** "12 / 20 users · 3 / 5 workspaces", or undefined when no usage has been reported. */
-export function usageText(license: Pick<License, 'usage' | 'authorizedUsers' | 'authorizedWorkspaces'>): string | undefined {
+export function usageText(
+  license: Pick<License, 'usage' | 'authorizedUsers' | 'authorizedWorkspaces'>,
+): string | undefined {
   const usage = license.usage;
   if (!usage || (usage.users === undefined && usage.workspaces === undefined)) return undefined;
   return [
-    t('licenses.usage.users', { used: formatNumber(usage.users), limit: formatNumber(license.authorizedUsers) }),
+    t('licenses.usage.users', {
+      used: formatNumber(usage.users),
+      limit: formatNumber(license.authorizedUsers),
+    }),
     t('licenses.usage.workspaces', {
       used: formatNumber(usage.workspaces),
       limit: formatNumber(license.authorizedWorkspaces),
@@ -163,7 +185,20 @@ export interface UsagePoint {
 }
 export function usageSeries(reports: readonly UsageReport[], measure: 'users' | 'workspaces'): UsagePoint[] {
   return reports
-    .filter((r): r is UsageReport & { reportedAt: string } => !!r.reportedAt && typeof r[measure] === 'number')
+    .filter(
+      (r): r is UsageReport & { reportedAt: string } => !!r.reportedAt && typeof r[measure] === 'number',
+    )
     .map((r) => ({ at: r.reportedAt, value: r[measure] as number }))
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** The change log writes a usage as "workspaces=3, users=40, reportedAt=…": the numbers of it. */
+export function parseUsageValue(
+  text: string | null | undefined,
+): { users: number; workspaces: number } | undefined {
+  if (!text) return undefined;
+  const users = /(?:^|[\s,])users=(\d+)/.exec(text);
+  const workspaces = /(?:^|[\s,])workspaces=(\d+)/.exec(text);
+  if (!users || !workspaces) return undefined;
+  return { users: Number(users[1]), workspaces: Number(workspaces[1]) };
 }
