@@ -1,5 +1,6 @@
 package ai.dify.delms.alert.alert;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -19,6 +20,7 @@ import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -38,7 +40,8 @@ class AlertController {
     @Operation(summary = "List alerts", description = "Paged, newest first unless `sort` says otherwise; "
             + "every filter given must match.")
     PageResponse<AlertDto> list(
-            @RequestParam(required = false) AlertStatus status,
+            @Parameter(description = "Any of these statuses (repeat the parameter: status=OPEN&status=ACKNOWLEDGED)")
+            @RequestParam(required = false) List<AlertStatus> status,
             @RequestParam(required = false) AlertType type,
             @RequestParam(required = false) String licenseId,
             @RequestParam(required = false) UUID customerId,

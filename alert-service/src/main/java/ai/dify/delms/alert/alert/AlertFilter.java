@@ -6,13 +6,18 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.domain.Specification;
 
-/** The filters of the alert list; a null filter does not restrict. */
-public record AlertFilter(AlertStatus status, AlertType type, String licenseId, UUID customerId,
+/**
+ * The filters of the alert list; a null (or empty) filter does not restrict. {@code status}: any of
+ * the given statuses, e.g. OPEN and ACKNOWLEDGED for every alert not yet resolved.
+ */
+public record AlertFilter(List<AlertStatus> status, AlertType type, String licenseId, UUID customerId,
         AlertSeverity severity) {
 
     Specification<Alert> toSpecification() {
         List<Specification<Alert>> conditions = new ArrayList<>();
-        addEqual(conditions, "status", status);
+        if (status != null && !status.isEmpty()) {
+            conditions.add((root, query, cb) -> root.get("status").in(status));
+        }
         addEqual(conditions, "type", type);
         addEqual(conditions, "licenseId", licenseId);
         addEqual(conditions, "customerId", customerId);

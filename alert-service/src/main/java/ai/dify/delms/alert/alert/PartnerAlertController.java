@@ -1,5 +1,6 @@
 package ai.dify.delms.alert.alert;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springdoc.core.annotations.ParameterObject;
@@ -17,6 +18,7 @@ import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The alerts of the caller's reseller's licenses; another reseller's alert is as unknown as a missing one. */
@@ -37,7 +39,8 @@ class PartnerAlertController {
     @Operation(summary = "List the reseller's alerts (partner)", description = "Alerts of licenses whose resellerId "
             + "is the caller's reseller; paged, newest first unless `sort` says otherwise; every filter given must match.")
     PageResponse<PartnerAlertDto> list(
-            @RequestParam(required = false) AlertStatus status,
+            @Parameter(description = "Any of these statuses (repeat the parameter: status=OPEN&status=ACKNOWLEDGED)")
+            @RequestParam(required = false) List<AlertStatus> status,
             @RequestParam(required = false) AlertType type,
             @RequestParam(required = false) String licenseId,
             @RequestParam(required = false) AlertSeverity severity,

@@ -68,6 +68,11 @@ class AlertApiIT {
                 .andExpect(jsonPath("$.content[0].id").value(expiring.getId().toString()));
         asEngineer(get(ALERTS).param("customerId", customerId.toString()).param("status", "RESOLVED"))
                 .andExpect(jsonPath("$.page.totalElements").value(0));
+        // Several statuses: any of them (the dashboard's "not resolved" = OPEN or ACKNOWLEDGED).
+        asEngineer(get(ALERTS).param("customerId", customerId.toString()).param("status", "ACKNOWLEDGED", "OPEN"))
+                .andExpect(jsonPath("$.page.totalElements").value(2));
+        asEngineer(get(ALERTS).param("customerId", customerId.toString()).param("status", "ACKNOWLEDGED", "RESOLVED"))
+                .andExpect(jsonPath("$.page.totalElements").value(0));
         asEngineer(get(ALERTS).param("type", "OVERUSE_USERS").param("size", "200"))
                 .andExpect(jsonPath("$.content[*].id", hasItems(
                         overuse.getId().toString(), otherCustomer.getId().toString())));

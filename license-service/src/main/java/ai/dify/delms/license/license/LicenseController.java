@@ -4,6 +4,7 @@ import ai.dify.delms.platform.web.MergePatch;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -29,6 +30,7 @@ import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +59,8 @@ class LicenseController {
                     + "not above, or no usage yet). q: the license id, notes or the customer's name contain it, ignoring "
                     + "case. sort: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, "
                     + "licenseType (default createdAt,asc; a license without an expiry date sorts before the others in ascending order); anything else is a 400.")
-    PageResponse<LicenseDto> list(@RequestParam(required = false) LicenseStatus status,
+    PageResponse<LicenseDto> list(@Parameter(description = "Any of these statuses (repeat the parameter: status=CREATED&status=IN_USE)")
+            @RequestParam(required = false) List<LicenseStatus> status,
             @RequestParam(required = false) String productType,
             @RequestParam(required = false) LicenseType licenseType,
             @RequestParam(required = false) UUID customerId, @RequestParam(required = false) UUID salesRepId,

@@ -11,17 +11,18 @@ import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The list filters of {@code GET /api/v1/licenses}. {@code expiringWithinDays}: expiry date from
+ * The list filters of {@code GET /api/v1/licenses}. {@code status}: any of the given statuses (a
+ * repeated parameter, e.g. every active one). {@code expiringWithinDays}: expiry date from
  * today to today + n (already expired ones excluded). {@code overused}: the latest usage is above (true)
  * or not above (false) a limit. {@code q} searches id, notes (unless {@code searchNotes} is false) and
  * the customer's name ignoring case.
  */
-public record LicenseFilter(LicenseStatus status, String productType, LicenseType licenseType, UUID customerId,
+public record LicenseFilter(List<LicenseStatus> status, String productType, LicenseType licenseType, UUID customerId,
         UUID salesRepId, UUID resellerId, Integer expiringWithinDays, Boolean overused, String q,
         boolean searchNotes) {
 
     /** A staff filter: {@code q} searches the notes too. */
-    public LicenseFilter(LicenseStatus status, String productType, LicenseType licenseType, UUID customerId,
+    public LicenseFilter(List<LicenseStatus> status, String productType, LicenseType licenseType, UUID customerId,
             UUID salesRepId, UUID resellerId, Integer expiringWithinDays, Boolean overused, String q) {
         this(status, productType, licenseType, customerId, salesRepId, resellerId, expiringWithinDays, overused, q, true);
     }
@@ -43,8 +44,8 @@ public record LicenseFilter(LicenseStatus status, String productType, LicenseTyp
     Specification<License> toSpecification(LocalDate today, List<UUID> customersNamed) {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
-            if (status != null) {
-                predicates.add(cb.equal(root.get("status"), status));
+            if (status != null && !status.isEmpty()) {
+                predicates.add(root.get("status").in(status));
             }
             if (productType != null && !productType.isBlank()) {
                 predicates.add(cb.equal(root.get("productType"), productType));

@@ -19,6 +19,7 @@ import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -51,7 +52,8 @@ class PartnerLicenseController {
                     + "licenseType, customerId, expiringWithinDays (0.." + LicenseListParameters.MAX_EXPIRING_WITHIN_DAYS
                     + "), overused, q (the license id or the customer's name contain it, ignoring case). Same sort "
                     + "fields and default (createdAt,asc) as the staff list." + HIDDEN_FIELDS)
-    PageResponse<PartnerLicenseDto> list(@RequestParam(required = false) LicenseStatus status,
+    PageResponse<PartnerLicenseDto> list(@Parameter(description = "Any of these statuses (repeat the parameter: status=CREATED&status=IN_USE)")
+            @RequestParam(required = false) List<LicenseStatus> status,
             @RequestParam(required = false) String productType,
             @RequestParam(required = false) LicenseType licenseType,
             @RequestParam(required = false) UUID customerId,

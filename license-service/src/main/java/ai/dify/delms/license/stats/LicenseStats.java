@@ -3,6 +3,8 @@ package ai.dify.delms.license.stats;
 import java.time.LocalDate;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The license dashboard. Active = CREATED, DEPLOYED, IN_USE or RENEWED (in force); inactive = EXPIRED,
  * SUSPENDED or TERMINATED. {@code expiring}, {@code overused} and {@code usage} count active licenses
@@ -16,6 +18,7 @@ public record LicenseStats(LocalDate asOf, long total, long active, long inactiv
     }
 
     /** Sums of the latest usage and of the authorized limits of active licenses; how many have reported. */
+    @Schema(name = "UsageTotals") // not the license's own Usage: one name per schema in the API document
     public record Usage(long workspaces, long users, long authorizedWorkspaces, long authorizedUsers,
             long licensesReporting) {
     }

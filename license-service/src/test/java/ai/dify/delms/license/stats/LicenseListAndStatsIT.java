@@ -81,6 +81,11 @@ class LicenseListAndStatsIT {
         api.list(tokens.salesToken(), "resellerId=" + reseller).andExpect(jsonPath("$.content[*].id", contains(later)));
         api.list(tokens.salesToken(), c + "&status=CREATED")
                 .andExpect(jsonPath("$.content[*].id", containsInAnyOrder(soon, later, perpetual)));
+        // A repeated status means any of them (the dashboard's active and inactive figures link so).
+        api.list(tokens.salesToken(), c + "&status=IN_USE&status=CREATED")
+                .andExpect(jsonPath("$.content[*].id", containsInAnyOrder(soon, later, perpetual)));
+        api.list(tokens.salesToken(), c + "&status=EXPIRED&status=TERMINATED")
+                .andExpect(jsonPath("$.page.totalElements").value(0));
         api.list(tokens.salesToken(), "q=frobNICATOR").andExpect(jsonPath("$.content[*].id", contains(soon)));
         api.list(tokens.salesToken(), "q=" + later.toLowerCase()).andExpect(jsonPath("$.content[*].id", contains(later)));
 
