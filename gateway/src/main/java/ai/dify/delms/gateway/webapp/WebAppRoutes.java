@@ -54,6 +54,10 @@ class WebAppRoutes {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     static final String REVALIDATE = "no-cache";
 
+    /** The issuer the gateway accepts tokens from, which is where the app signs in. */
+    private static final String ISSUER =
+            "${spring.security.oauth2.resourceserver.jwt.issuer-uri:${DELMS_ISSUER_URI:http://localhost:8180/realms/delms}}";
+
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     /**
@@ -63,7 +67,7 @@ class WebAppRoutes {
     @Bean
     RouterFunctionMapping webAppMapping(ServerCodecConfigurer codecs,
             @Value("${delms.web.dir:web/dist}") Path dir,
-            @Value("${delms.web.authority:${spring.security.oauth2.resourceserver.jwt.issuer-uri}}") String authority,
+            @Value("${delms.web.authority:" + ISSUER + "}") String authority,
             @Value("${delms.web.client-id:delms-web}") String clientId,
             @Value("${delms.web.partner-scope:partner-api}") String partnerScope) {
         WebAppFiles files = new WebAppFiles(dir);
