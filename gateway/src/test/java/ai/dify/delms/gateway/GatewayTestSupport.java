@@ -27,7 +27,9 @@ import java.time.Duration;
         "eureka.client.enabled=false",
         "server.address=127.0.0.1",
         "management.server.port=0",
-        "management.tracing.sampling.probability=1.0"})
+        "management.tracing.sampling.probability=1.0",
+        // no built web app unless a test brings one (GatewayWebAppIT)
+        "delms.web.dir=target/no-web-app"})
 abstract class GatewayTestSupport {
 
     static final TestTokenIssuer issuer = TestTokenIssuer.start();

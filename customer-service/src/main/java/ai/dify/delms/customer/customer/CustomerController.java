@@ -1,6 +1,7 @@
 package ai.dify.delms.customer.customer;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,12 +27,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -53,14 +56,16 @@ class CustomerController {
 
     @GetMapping
     @Operation(summary = "List customers", description = "q searches name, contact name and e-mail ignoring case; "
-            + "region, country, industry, salesRepId and resellerId match exactly; every filter given must match")
+            + "region, country, industry, salesRepId and resellerId match exactly; id (repeatable) keeps those "
+            + "customers; every filter given must match")
     PageResponse<CustomerDto> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) String region, @RequestParam(required = false) String country,
             @RequestParam(required = false) String industry, @RequestParam(required = false) UUID salesRepId,
             @RequestParam(required = false) UUID resellerId,
+            @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
             @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        Page<Customer> page = customers.list(new CustomerFilter(q, region, country, industry, salesRepId, resellerId),
-                pageable);
+        Page<Customer> page = customers.list(new CustomerFilter(q, region, country, industry, salesRepId, resellerId,
+                IdsParameter.check(id)), pageable);
         Map<UUID, Long> licenseCounts = customers.licenseCounts(page.map(Customer::getId).getContent());
         return PageResponse.of(page, c -> CustomerDto.of(c, licenseCounts.getOrDefault(c.getId(), 0L)));
     }

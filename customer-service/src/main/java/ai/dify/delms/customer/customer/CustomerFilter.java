@@ -1,6 +1,7 @@
 package ai.dify.delms.customer.customer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,15 +14,15 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The list filters of {@code GET /api/v1/customers} (and, without the sales references, of the
- * partner list): {@code q} searches name, contact name and contact e-mail ignoring case; the others
- * match exactly. Absent filters match everything.
+ * partner list): {@code q} searches name, contact name and contact e-mail ignoring case; {@code ids}
+ * (staff only) keeps those customers; the others match exactly. Absent filters match everything.
  */
 public record CustomerFilter(String q, String region, String country, String industry, UUID salesRepId,
-        UUID resellerId) {
+        UUID resellerId, Collection<UUID> ids) {
 
     /** The filters a partner may use; whose customers they are is not the partner's to choose. */
     static CustomerFilter forPartner(String q, String region, String country, String industry) {
-        return new CustomerFilter(q, region, country, industry, null, null);
+        return new CustomerFilter(q, region, country, industry, null, null, null);
     }
 
     Specification<Customer> toSpecification() {
@@ -42,6 +43,9 @@ public record CustomerFilter(String q, String region, String country, String ind
             }
             if (resellerId != null) {
                 predicates.add(cb.equal(root.get("resellerId"), resellerId));
+            }
+            if (ids != null && !ids.isEmpty()) {
+                predicates.add(root.get("id").in(ids));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

@@ -3,6 +3,7 @@ package ai.dify.delms.customer.customer;
 import static ai.dify.delms.customer.customer.NewCustomerBuilder.aCustomer;
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 
@@ -144,6 +146,37 @@ class CustomerApiIT {
         mvc.perform(get("/api/v1/customers").param("size", "201").header("Authorization", bearer(tokens.salesToken())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void listKeepsOnlyTheGivenIdsAndTheOtherFiltersStillApply() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String apac = idOf(create(tokens.adminToken(), aCustomer().with("name", "Ids A " + marker).with("region", "APAC")));
+        String emea = idOf(create(tokens.adminToken(), aCustomer().with("name", "Ids B " + marker).with("region", "EMEA")));
+        create(tokens.adminToken(), aCustomer().with("name", "Ids C " + marker)).andExpect(status().isCreated());
+        String engineer = bearer(tokens.engineerToken());
+
+        // an unknown id is simply not there; the third customer is not asked for
+        mvc.perform(get("/api/v1/customers").param("id", apac, emea, UUID.randomUUID().toString())
+                        .header("Authorization", engineer))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].id", containsInAnyOrder(apac, emea)))
+                .andExpect(jsonPath("$.content[0].licenseCount").value(0));
+        mvc.perform(get("/api/v1/customers").param("id", apac, emea).param("region", "APAC")
+                        .header("Authorization", engineer))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(apac));
+
+        ApiChecks.idFilterLimits(mvc, tokens, "/api/v1/customers", apac);
+        // a partner's list has no id filter
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/partner/v1/customers'].get.parameters[?(@.name == 'id')]").isEmpty());
+    }
+
+    private static String idOf(ResultActions created) throws Exception {
+        return com.jayway.jsonpath.JsonPath.read(created.andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(), "$.id");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.web.MergePatch;
+import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,14 +83,16 @@ class EngineerController {
     }
 
     @GetMapping
-    @Operation(summary = "List engineers", description = "Paged; sorted by name unless `sort` says otherwise.")
+    @Operation(summary = "List engineers", description = "Paged; sorted by name unless `sort` says otherwise. Filters combine with AND.")
     PageResponse<EngineerDto> list(
             @Parameter(description = "Case-insensitive search over name and e-mail") @RequestParam(required = false) String q,
             @Parameter(description = "Region, ignoring case") @RequestParam(required = false) String region,
             @Parameter(description = "Engineers with this skill, ignoring case") @RequestParam(required = false) String skill,
             @RequestParam(required = false) Boolean active,
+            @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
             @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        return PageResponse.of(engineers.search(new EngineerFilter(q, region, skill, active), pageable), EngineerDto::of);
+        return PageResponse.of(engineers.search(new EngineerFilter(q, region, skill, active, IdsParameter.check(id)), pageable),
+                EngineerDto::of);
     }
 
     @GetMapping("/{id}")

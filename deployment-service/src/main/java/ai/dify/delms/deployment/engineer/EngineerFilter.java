@@ -1,8 +1,10 @@
 package ai.dify.delms.deployment.engineer;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Subquery;
@@ -11,9 +13,10 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The list filters of {@code GET /api/v1/engineers}: {@code q} searches name and e-mail ignoring case;
- * {@code region} and {@code skill} match exactly but ignoring case; {@code active} as given.
+ * {@code region} and {@code skill} match exactly but ignoring case; {@code active} as given; {@code ids}
+ * keeps those engineers.
  */
-public record EngineerFilter(String q, String region, String skill, Boolean active) {
+public record EngineerFilter(String q, String region, String skill, Boolean active, Collection<UUID> ids) {
 
     Specification<Engineer> toSpecification() {
         return (root, query, cb) -> {
@@ -38,6 +41,9 @@ public record EngineerFilter(String q, String region, String skill, Boolean acti
             }
             if (active != null) {
                 predicates.add(cb.equal(root.get("active"), active));
+            }
+            if (ids != null && !ids.isEmpty()) {
+                predicates.add(root.get("id").in(ids));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

@@ -3,6 +3,7 @@ package ai.dify.delms.deployment.engineer;
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -257,6 +258,25 @@ class EngineerApiIT {
         asAdmin(get(ENGINEERS).param("q", marker).param("region", "LATAM"))
                 .andExpect(jsonPath("$.page.totalElements").value(3));
         asAdmin(get(ENGINEERS).param("active", "maybe")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void listKeepsOnlyTheGivenIdsAndTheOtherFiltersStillApply() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String active = createWith("Ids One " + marker, "EMEA", List.of("linux"), true);
+        String inactive = createWith("Ids Two " + marker, "EMEA", List.of("linux"), false);
+        createWith("Ids Three " + marker, "EMEA", List.of("linux"), true);
+
+        mvc.perform(get(ENGINEERS).param("id", active, inactive, UUID.randomUUID().toString())
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].id", containsInAnyOrder(active, inactive)));
+        asAdmin(get(ENGINEERS).param("id", active, inactive).param("active", "false"))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(inactive));
+
+        ApiChecks.idFilterLimits(mvc, tokens, ENGINEERS, active);
     }
 
     private String createWith(String name, String region, List<String> skills, boolean active) throws Exception {

@@ -1,5 +1,6 @@
 package ai.dify.delms.gateway.security;
 
+import ai.dify.delms.gateway.webapp.WebAppPaths;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AllAuthoritiesReactiveAuthorizationManager;
@@ -9,13 +10,16 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.Authori
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -49,6 +53,9 @@ final class AccessRules {
                 .pathMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers(GET, "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**", "/v3/api-docs/swagger-config").permitAll()
                 .pathMatchers("/fallback/**").denyAll()
+                // The browser app: its page, files, settings and deep links load before sign-in (it
+                // then calls the API with a token). Reads only, never the API's paths, never a route.
+                .matchers(webApp(routes)).permitAll()
 
                 // Partner API: the partner role AND the partner-api scope of a partner client.
                 .pathMatchers("/api/partner/v1/**").access(AllAuthoritiesReactiveAuthorizationManager
@@ -77,11 +84,30 @@ final class AccessRules {
                 .toList());
     }
 
+    /**
+     * GET or HEAD of a path the web app serves (see {@link WebAppPaths}) that no route serves: a route
+     * outside /api stays closed until a rule names it, even for a GET.
+     */
+    private static ServerWebExchangeMatcher webApp(RouteLocator routes) {
+        return exchange -> {
+            HttpMethod method = exchange.getRequest().getMethod();
+            if (!(GET.equals(method) || HEAD.equals(method))
+                    || !WebAppPaths.isAppPath(exchange.getRequest().getPath().pathWithinApplication().value())) {
+                return MatchResult.notMatch();
+            }
+            return routed(routes, exchange).flatMap(routed -> routed ? MatchResult.notMatch() : MatchResult.match());
+        };
+    }
+
     /** Routed paths without a rule above are denied; unrouted ones pass on to answer 404. */
     private static ReactiveAuthorizationManager<AuthorizationContext> onlyWhereNoRouteMatches(RouteLocator routes) {
-        return (authentication, context) -> routes.getRoutes()
-                .concatMap(route -> Mono.from(route.getPredicate().apply(context.getExchange())))
-                .any(Boolean::booleanValue)
+        return (authentication, context) -> routed(routes, context.getExchange())
                 .map(routed -> new AuthorizationDecision(!routed));
+    }
+
+    private static Mono<Boolean> routed(RouteLocator routes, ServerWebExchange exchange) {
+        return routes.getRoutes()
+                .concatMap(route -> Mono.from(route.getPredicate().apply(exchange)))
+                .any(Boolean::booleanValue);
     }
 }

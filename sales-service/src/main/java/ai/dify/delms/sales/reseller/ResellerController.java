@@ -1,6 +1,7 @@
 package ai.dify.delms.sales.reseller;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.web.MergePatch;
@@ -47,11 +49,12 @@ class ResellerController {
     }
 
     @GetMapping
-    @Operation(summary = "List resellers", description = "Paged; sorted by name unless `sort` says otherwise.")
+    @Operation(summary = "List resellers", description = "Paged; sorted by name unless `sort` says otherwise. Filters combine with AND.")
     PageResponse<ResellerDto> list(
             @Parameter(description = "Case-insensitive search over name and code") @RequestParam(required = false) String q,
+            @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
             @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        return PageResponse.of(resellers.search(q, pageable), ResellerDto::of);
+        return PageResponse.of(resellers.search(new ResellerFilter(q, IdsParameter.check(id)), pageable), ResellerDto::of);
     }
 
     @GetMapping("/{id}")

@@ -2,14 +2,10 @@ package ai.dify.delms.sales.reseller;
 
 import java.util.UUID;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface ResellerRepository extends JpaRepository<Reseller, UUID> {
+interface ResellerRepository extends JpaRepository<Reseller, UUID>, JpaSpecificationExecutor<Reseller> {
 
     boolean existsByCode(String code);
-
-    Page<Reseller> findByNameContainingIgnoreCaseOrCodeContainingIgnoreCase(String name, String code,
-            Pageable pageable);
 }

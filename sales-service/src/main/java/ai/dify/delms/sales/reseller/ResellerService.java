@@ -93,14 +93,10 @@ public class ResellerService {
         return resellers.existsById(id);
     }
 
-    /** All resellers, or those whose name or code contains {@code query} (ignoring case). */
+    /** The resellers that match every filter given. */
     @Transactional(readOnly = true)
-    public Page<Reseller> search(String query, Pageable pageable) {
-        if (query == null || query.isBlank()) {
-            return resellers.findAll(pageable);
-        }
-        String text = query.trim();
-        return resellers.findByNameContainingIgnoreCaseOrCodeContainingIgnoreCase(text, text, pageable);
+    public Page<Reseller> search(ResellerFilter filter, Pageable pageable) {
+        return resellers.findAll(filter.toSpecification(), pageable);
     }
 
     private void publish(String type, Reseller reseller) {

@@ -1,6 +1,7 @@
 package ai.dify.delms.sales.salesrep;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.web.MergePatch;
@@ -57,11 +59,12 @@ class SalesRepController {
     }
 
     @GetMapping
-    @Operation(summary = "List sales reps", description = "Paged; sorted by name unless `sort` says otherwise.")
+    @Operation(summary = "List sales reps", description = "Paged; sorted by name unless `sort` says otherwise. Filters combine with AND.")
     PageResponse<SalesRepDto> list(
             @Parameter(description = "Case-insensitive search over name and e-mail") @RequestParam(required = false) String q,
+            @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
             @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
-        return PageResponse.of(reps.search(q, pageable), SalesRepDto::of);
+        return PageResponse.of(reps.search(new SalesRepFilter(q, IdsParameter.check(id)), pageable), SalesRepDto::of);
     }
 
     @GetMapping("/{id}")

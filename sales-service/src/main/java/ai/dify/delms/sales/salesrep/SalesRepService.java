@@ -89,14 +89,10 @@ public class SalesRepService {
         return reps.existsById(id);
     }
 
-    /** All reps, or those whose name or e-mail contains {@code query} (ignoring case). */
+    /** The reps that match every filter given. */
     @Transactional(readOnly = true)
-    public Page<SalesRep> search(String query, Pageable pageable) {
-        if (query == null || query.isBlank()) {
-            return reps.findAll(pageable);
-        }
-        String text = query.trim();
-        return reps.findByNameContainingIgnoreCaseOrEmailContainingIgnoreCase(text, text, pageable);
+    public Page<SalesRep> search(SalesRepFilter filter, Pageable pageable) {
+        return reps.findAll(filter.toSpecification(), pageable);
     }
 
     private void checkEmailFree(String email, UUID self) {

@@ -2,6 +2,7 @@ package ai.dify.delms.sales.reseller;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -87,6 +88,28 @@ class ResellerApiIT {
         assertThat(data.get("tier").asString()).isEqualTo("PLATINUM");
         assertThat(data.get("active").asBoolean()).isTrue();
         assertThat(data.get("version").asLong()).isZero();
+    }
+
+    @Test
+    void listKeepsOnlyTheGivenIdsAndTheSearchStillApplies() throws Exception {
+        SalesApi api = new SalesApi(mvc, tokens, json);
+        String first = api.reseller(SalesApi.uniqueCode("ids")).toString();
+        String second = api.reseller(SalesApi.uniqueCode("ids")).toString();
+        api.reseller(SalesApi.uniqueCode("ids"));
+        String secondCode = json.readTree(asAdmin(get(RESELLERS + "/" + second)).andReturn().getResponse()
+                .getContentAsString()).get("code").asString();
+
+        mvc.perform(get(RESELLERS).param("id", first, second, UUID.randomUUID().toString())
+                        .header("Authorization", bearer(tokens.engineerToken())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].id", containsInAnyOrder(first, second)));
+        mvc.perform(get(RESELLERS).param("id", first, second).param("q", secondCode.toUpperCase())
+                        .header("Authorization", bearer(tokens.engineerToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(second));
+
+        ApiChecks.idFilterLimits(mvc, tokens, RESELLERS, first);
     }
 
     @Test

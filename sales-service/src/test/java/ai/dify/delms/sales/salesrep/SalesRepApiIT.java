@@ -2,6 +2,7 @@ package ai.dify.delms.sales.salesrep;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -111,6 +112,51 @@ class SalesRepApiIT {
         assertThat(event.get("time").asString()).isNotBlank();
         assertThat(event.get("data").get("id").asString()).isEqualTo(id);
         assertThat(event.get("data").get("email").asString()).isEqualTo(email);
+    }
+
+    @Test
+    void listKeepsOnlyTheGivenIdsAndTheSearchStillApplies() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String ann = idOf(asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON)
+                .content(newRep("Ann " + marker, "ann-" + UUID.randomUUID() + "@example.com"))));
+        String ben = idOf(asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON)
+                .content(newRep("Ben " + marker, "ben-" + UUID.randomUUID() + "@example.com"))));
+        asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON)
+                .content(newRep("Cai " + marker, "cai-" + UUID.randomUUID() + "@example.com"))).andExpect(status().isCreated());
+
+        mvc.perform(get(REPS).param("id", ann, ben, UUID.randomUUID().toString())
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(2))
+                .andExpect(jsonPath("$.content[*].id", containsInAnyOrder(ann, ben)));
+        mvc.perform(get(REPS).param("id", ann, ben).param("q", "BEN " + marker)
+                        .header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(ben));
+
+        ApiChecks.idFilterLimits(mvc, tokens, REPS, ann);
+    }
+
+    @Test
+    void searchMatchesNameOrEmailIgnoringCaseAndTakesWildcardsLiterally() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String rep = idOf(asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON)
+                .content(newRep("Under_score " + marker, "u-" + marker + "@example.com"))));
+
+        for (String q : new String[] {"under_SCORE " + marker, "U-" + marker + "@EXAMPLE"}) {
+            mvc.perform(get(REPS).param("q", q).header("Authorization", bearer(tokens.salesToken())))
+                    .andExpect(jsonPath("$.page.totalElements").value(1))
+                    .andExpect(jsonPath("$.content[0].id").value(rep));
+        }
+        for (String q : new String[] {"Under%" + marker, "Under_score_" + marker}) {
+            mvc.perform(get(REPS).param("q", q).header("Authorization", bearer(tokens.salesToken())))
+                    .andExpect(jsonPath("$.page.totalElements").value(0));
+        }
+    }
+
+    private String idOf(ResultActions created) throws Exception {
+        return json.readTree(created.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
+                .get("id").asString();
     }
 
     @Test

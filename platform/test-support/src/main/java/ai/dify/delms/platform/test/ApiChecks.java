@@ -1,10 +1,15 @@
 package ai.dify.delms.platform.test;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,5 +40,38 @@ public final class ApiChecks {
                     .andExpect(jsonPath("$.page.totalElements").isNumber())
                     .andExpect(jsonPath("$.page.totalPages").isNumber());
         }
+    }
+
+    /**
+     * The repeatable {@code id} filter of a staff list ({@code ?id=a&id=b}): 100 ids pass and find
+     * {@code existingId} among 99 unknown ones, 101 are a 400 problem naming {@code id}, a value that
+     * is not a UUID is a 400 problem, and the service's OpenAPI document describes the parameter.
+     */
+    public static void idFilterLimits(MockMvc mvc, TestTokens tokens, String path, String existingId) throws Exception {
+        String token = bearer(tokens.engineerToken());
+        String[] hundred = Stream.concat(Stream.of(existingId), Stream.generate(() -> UUID.randomUUID().toString()).limit(99))
+                .toArray(String[]::new);
+        mvc.perform(get(path).param("id", hundred).header("Authorization", token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.page.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(existingId));
+
+        String[] tooMany = Stream.concat(Stream.of(hundred), Stream.of(UUID.randomUUID().toString())).toArray(String[]::new);
+        mvc.perform(get(path).param("id", tooMany).header("Authorization", token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("id"))
+                .andExpect(jsonPath("$.errors[0].message").value("at most 100 ids in one request; got 101"));
+
+        mvc.perform(get(path).param("id", existingId, "not-a-uuid").header("Authorization", token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        String parameter = "$.paths['" + path + "'].get.parameters[?(@.name == 'id')]";
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath(parameter + ".in", hasItem("query")))
+                .andExpect(jsonPath(parameter + ".schema.type", hasItem("array")))
+                .andExpect(jsonPath(parameter + ".schema.items.format", hasItem("uuid")))
+                .andExpect(jsonPath(parameter + ".description", hasItem(containsString("at most 100"))));
     }
 }
