@@ -17,8 +17,7 @@ type Named = { id?: string; name?: string };
 
 /** One request for all ids of a kind (the lists take repeated `id` parameters). */
 async function fetchNames(party: Party, ids: string[]): Promise<Record<string, string>> {
-  // TODO(batch ids): typed once the services document the `id` parameter.
-  const query = { id: ids, size: ids.length, page: 0 } as never;
+  const query = { id: ids, size: ids.length, page: 0 };
   let content: Named[] | undefined;
   switch (party) {
     case 'customer':

@@ -308,12 +308,18 @@ export type $defs = Record<string, never>;
 export interface operations {
     list_1: {
         parameters: {
-            query: {
-                status?: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+            query?: {
+                /** @description Any of these statuses (repeat the parameter: status=OPEN&status=ACKNOWLEDGED) */
+                status?: ("OPEN" | "ACKNOWLEDGED" | "RESOLVED")[];
                 type?: "EXPIRING_90" | "EXPIRING_60" | "EXPIRING_30" | "EXPIRED" | "OVERUSE_WORKSPACES" | "OVERUSE_USERS" | "INACTIVE" | "IRREGULAR_USAGE";
                 licenseId?: string;
                 severity?: "INFO" | "WARNING" | "CRITICAL";
-                pageable: components["schemas"]["Pageable"];
+                /** @description Zero-based page index (0..N) */
+                page?: number;
+                /** @description The size of the page to be returned */
+                size?: number;
+                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                sort?: string[];
             };
             header?: never;
             path?: never;
@@ -356,13 +362,19 @@ export interface operations {
     };
     list: {
         parameters: {
-            query: {
-                status?: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
+            query?: {
+                /** @description Any of these statuses (repeat the parameter: status=OPEN&status=ACKNOWLEDGED) */
+                status?: ("OPEN" | "ACKNOWLEDGED" | "RESOLVED")[];
                 type?: "EXPIRING_90" | "EXPIRING_60" | "EXPIRING_30" | "EXPIRED" | "OVERUSE_WORKSPACES" | "OVERUSE_USERS" | "INACTIVE" | "IRREGULAR_USAGE";
                 licenseId?: string;
                 customerId?: string;
                 severity?: "INFO" | "WARNING" | "CRITICAL";
-                pageable: components["schemas"]["Pageable"];
+                /** @description Zero-based page index (0..N) */
+                page?: number;
+                /** @description The size of the page to be returned */
+                size?: number;
+                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                sort?: string[];
             };
             header?: never;
             path?: never;

@@ -66,7 +66,7 @@ export interface paths {
         };
         /**
          * List customers
-         * @description q searches name, contact name and e-mail ignoring case; region, country, industry, salesRepId and resellerId match exactly; every filter given must match
+         * @description q searches name, contact name and e-mail ignoring case; region, country, industry, salesRepId and resellerId match exactly; id (repeatable) keeps those customers; every filter given must match
          */
         get: operations["list"];
         put?: never;
@@ -365,6 +365,8 @@ export interface operations {
                 industry?: string;
                 salesRepId?: string;
                 resellerId?: string;
+                /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
+                id?: string[];
                 /** @description Zero-based page index (0..N) */
                 page?: number;
                 /** @description The size of the page to be returned */

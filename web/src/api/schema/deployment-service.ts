@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * List engineers
-         * @description Paged; sorted by name unless `sort` says otherwise.
+         * @description Paged; sorted by name unless `sort` says otherwise. Filters combine with AND.
          */
         get: operations["list"];
         put?: never;
@@ -646,7 +646,7 @@ export interface operations {
     };
     list: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Case-insensitive search over name and e-mail */
                 q?: string;
                 /** @description Region, ignoring case */
@@ -654,7 +654,14 @@ export interface operations {
                 /** @description Engineers with this skill, ignoring case */
                 skill?: string;
                 active?: boolean;
-                pageable: components["schemas"]["Pageable"];
+                /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
+                id?: string[];
+                /** @description Zero-based page index (0..N) */
+                page?: number;
+                /** @description The size of the page to be returned */
+                size?: number;
+                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                sort?: string[];
             };
             header?: never;
             path?: never;

@@ -383,7 +383,7 @@ export interface components {
             overused?: number;
             /** Format: int64 */
             total?: number;
-            usage?: components["schemas"]["Usage"];
+            usage?: components["schemas"]["UsageTotals"];
         };
         LicenseUpdateRequest: {
             /** Format: int32 */
@@ -578,6 +578,18 @@ export interface components {
             /** Format: int32 */
             workspaces: number;
         };
+        UsageTotals: {
+            /** Format: int64 */
+            authorizedUsers?: number;
+            /** Format: int64 */
+            authorizedWorkspaces?: number;
+            /** Format: int64 */
+            licensesReporting?: number;
+            /** Format: int64 */
+            users?: number;
+            /** Format: int64 */
+            workspaces?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -590,7 +602,8 @@ export interface operations {
     list_1: {
         parameters: {
             query?: {
-                status?: "CREATED" | "DEPLOYED" | "IN_USE" | "RENEWED" | "EXPIRED" | "SUSPENDED" | "TERMINATED";
+                /** @description Any of these statuses (repeat the parameter: status=CREATED&status=IN_USE) */
+                status?: ("CREATED" | "DEPLOYED" | "IN_USE" | "RENEWED" | "EXPIRED" | "SUSPENDED" | "TERMINATED")[];
                 productType?: string;
                 licenseType?: "SUBSCRIPTION" | "PERPETUAL" | "TRIAL" | "POC";
                 customerId?: string;
@@ -748,7 +761,8 @@ export interface operations {
     list: {
         parameters: {
             query?: {
-                status?: "CREATED" | "DEPLOYED" | "IN_USE" | "RENEWED" | "EXPIRED" | "SUSPENDED" | "TERMINATED";
+                /** @description Any of these statuses (repeat the parameter: status=CREATED&status=IN_USE) */
+                status?: ("CREATED" | "DEPLOYED" | "IN_USE" | "RENEWED" | "EXPIRED" | "SUSPENDED" | "TERMINATED")[];
                 productType?: string;
                 licenseType?: "SUBSCRIPTION" | "PERPETUAL" | "TRIAL" | "POC";
                 customerId?: string;

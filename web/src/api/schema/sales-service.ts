@@ -67,7 +67,7 @@ export interface paths {
         };
         /**
          * List resellers
-         * @description Paged; sorted by name unless `sort` says otherwise.
+         * @description Paged; sorted by name unless `sort` says otherwise. Filters combine with AND.
          */
         get: operations["list_1"];
         put?: never;
@@ -120,7 +120,7 @@ export interface paths {
         };
         /**
          * List sales reps
-         * @description Paged; sorted by name unless `sort` says otherwise.
+         * @description Paged; sorted by name unless `sort` says otherwise. Filters combine with AND.
          */
         get: operations["list"];
         put?: never;
@@ -549,6 +549,8 @@ export interface operations {
             query?: {
                 /** @description Case-insensitive search over name and code */
                 q?: string;
+                /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
+                id?: string[];
                 /** @description Zero-based page index (0..N) */
                 page?: number;
                 /** @description The size of the page to be returned */
@@ -702,6 +704,8 @@ export interface operations {
             query?: {
                 /** @description Case-insensitive search over name and e-mail */
                 q?: string;
+                /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
+                id?: string[];
                 /** @description Zero-based page index (0..N) */
                 page?: number;
                 /** @description The size of the page to be returned */

@@ -37,7 +37,7 @@ import {
 } from './alertVocabulary';
 import { CustomerPicker } from './CustomerPicker';
 
-type FormValues = Partial<Record<keyof AlertFilters, string>>;
+type FormValues = Partial<Record<Exclude<keyof AlertFilters, 'status'>, string>> & { status?: string[] };
 
 function valueEnum(values: readonly string[], label: (value: string) => string) {
   return Object.fromEntries(values.map((value) => [value, { text: label(value) }]));
@@ -170,7 +170,7 @@ export default function AlertListPage() {
       key: 'status',
       valueType: 'select',
       valueEnum: valueEnum(ALERT_STATUSES, alertStatusLabel),
-      fieldProps: { placeholder: t('alerts.any') },
+      fieldProps: { placeholder: t('alerts.any'), mode: 'multiple' },
       order: 5,
       sorter: true,
       sortOrder: sortOrderOf(state.sort, 'status'),

@@ -15,8 +15,7 @@ export const alertKeys = {
 };
 
 export async function fetchAlerts(state: AlertListState, signal?: AbortSignal): Promise<AlertPage> {
-  // The service reads Spring's flat page/size/sort; its document shows one `pageable` object.
-  const query = toAlertApiQuery(state) as unknown as operations['list']['parameters']['query'];
+  const query: operations['list']['parameters']['query'] = toAlertApiQuery(state);
   const { data } = await alertApi.GET('/api/v1/alerts', { params: { query }, signal });
   return data ?? { content: [], page: { number: 0, size: state.size, totalElements: 0, totalPages: 0 } };
 }

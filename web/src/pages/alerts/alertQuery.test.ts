@@ -14,7 +14,7 @@ describe('alert list state in the URL', () => {
   it('reads a dashboard link', () => {
     const state = parseAlertListState(new URLSearchParams('status=OPEN&type=EXPIRED&severity=CRITICAL'));
     expect(state).toEqual({
-      filters: { status: 'OPEN', type: 'EXPIRED', severity: 'CRITICAL' },
+      filters: { status: ['OPEN'], type: 'EXPIRED', severity: 'CRITICAL' },
       page: 1,
       size: 20,
       sort: DEFAULT_ALERT_SORT,
@@ -40,16 +40,27 @@ describe('alert list state in the URL', () => {
 
   it('leaves the defaults out of the URL', () => {
     expect(alertListUrl({})).toBe('/alerts');
-    expect(alertListUrl({ status: 'OPEN', type: 'EXPIRED', severity: 'INFO' })).toBe(
+    expect(alertListUrl({ status: ['OPEN'], type: 'EXPIRED', severity: 'INFO' })).toBe(
       '/alerts?status=OPEN&type=EXPIRED&severity=INFO',
     );
   });
 
+  it('writes several statuses as repeated parameters and reads them back', () => {
+    expect(alertListUrl({ status: ['ACKNOWLEDGED', 'OPEN'] })).toBe(
+      '/alerts?status=OPEN&status=ACKNOWLEDGED',
+    );
+    expect(
+      parseAlertListState(new URLSearchParams('status=OPEN&status=ACKNOWLEDGED&status=BURNING')).filters,
+    ).toEqual({
+      status: ['OPEN', 'ACKNOWLEDGED'],
+    });
+  });
+
   it('starts new filters on page 1 and keeps sort and size', () => {
     const state = parseAlertListState(new URLSearchParams('page=4&size=50&sort=type,asc'));
-    const next = withAlertFilters(state, { status: 'OPEN', licenseId: '  PRO-1 ', customerId: '' });
+    const next = withAlertFilters(state, { status: ['OPEN'], licenseId: '  PRO-1 ', customerId: '' });
     expect(next).toEqual({
-      filters: { status: 'OPEN', licenseId: 'PRO-1' },
+      filters: { status: ['OPEN'], licenseId: 'PRO-1' },
       page: 1,
       size: 50,
       sort: { field: 'type', order: 'asc' },
@@ -61,7 +72,7 @@ describe('alert list API query', () => {
   it('counts pages from 0 and adds a tie-breaker to sorts other than by date', () => {
     const state = parseAlertListState(new URLSearchParams('status=OPEN&page=2&sort=type,desc'));
     expect(toAlertApiQuery(state)).toEqual({
-      status: 'OPEN',
+      status: ['OPEN'],
       page: 1,
       size: 20,
       sort: ['type,desc', 'raisedAt,desc'],

@@ -13,7 +13,8 @@ import {
  */
 
 export interface AlertFilters {
-  status?: AlertStatus;
+  /** Any of these: the dashboard's open figures count OPEN and ACKNOWLEDGED (not yet resolved). */
+  status?: AlertStatus[];
   type?: AlertType;
   severity?: AlertSeverity;
   licenseId?: string;
@@ -80,6 +81,18 @@ export function parseAlertSort(raw: string | null): AlertSort | undefined {
   return { field, order };
 }
 
+/** The valid statuses among one or several values, each once, in the canonical order. */
+function statusesOf(raw: unknown): AlertStatus[] | undefined {
+  const values = (Array.isArray(raw) ? raw : [raw]).filter(
+    (value): value is string => typeof value === 'string',
+  );
+  const valid = ALERT_STATUSES.filter((status) => values.includes(status));
+  return valid.length ? valid : undefined;
+}
+
+/** Alerts not yet resolved: what the dashboard counts as open. */
+export const UNRESOLVED: AlertStatus[] = ['OPEN', 'ACKNOWLEDGED'];
+
 /** The filters without undefined or blank values, trimmed; invalid values dropped. */
 export function compactAlertFilters(filters: Partial<Record<keyof AlertFilters, unknown>>): AlertFilters {
   const text = (value: unknown) =>
@@ -87,7 +100,7 @@ export function compactAlertFilters(filters: Partial<Record<keyof AlertFilters, 
   const licenseId = text(filters.licenseId)?.slice(0, MAX_LICENSE_ID_LENGTH);
   const customerId = text(filters.customerId);
   const result: AlertFilters = {
-    status: oneOf(ALERT_STATUSES, text(filters.status)),
+    status: statusesOf(filters.status),
     type: oneOf(ALERT_TYPES, text(filters.type)),
     severity: oneOf(ALERT_SEVERITIES, text(filters.severity)),
     licenseId,
@@ -102,6 +115,7 @@ export function parseAlertListState(params: URLSearchParams): AlertListState {
   const size = wholeNumber(params.get('size'), 1, 1000);
   const raw: Partial<Record<keyof AlertFilters, unknown>> = {};
   for (const name of ALERT_FILTER_PARAMS) raw[name] = params.get(name) ?? undefined;
+  raw.status = params.getAll('status');
   return {
     filters: compactAlertFilters(raw),
     page: wholeNumber(params.get('page'), 1, 1_000_000) ?? 1,
@@ -123,7 +137,8 @@ export function alertSearchParams(state: AlertListState): URLSearchParams {
   const filters = compactAlertFilters(state.filters);
   for (const name of ALERT_FILTER_PARAMS) {
     const value = filters[name];
-    if (value !== undefined) params.set(name, value);
+    if (Array.isArray(value)) value.forEach((item) => params.append(name, item));
+    else if (value !== undefined) params.set(name, value);
   }
   if (state.page > 1) params.set('page', String(state.page));
   if (state.size !== DEFAULT_ALERT_PAGE_SIZE) params.set('size', String(state.size));
@@ -142,10 +157,7 @@ export function alertListUrl(filters: AlertFilters): string {
   return query ? `/alerts?${query}` : '/alerts';
 }
 
-/**
- * The query of `GET /api/v1/alerts`. The service takes Spring's flat `page` (from 0), `size` and
- * `sort` parameters, although its OpenAPI document shows them as one `pageable` object.
- */
+/** The query of `GET /api/v1/alerts`: the filters, `page` (from 0), `size` and `sort`. */
 export interface AlertApiQuery extends AlertFilters {
   page: number;
   size: number;

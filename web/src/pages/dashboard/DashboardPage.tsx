@@ -8,7 +8,7 @@ import { licenseApi } from '../../api/clients';
 import { SectionState } from '../../components/SectionState';
 import { formatDate, formatNumber, t } from '../../i18n';
 import { alertKeys, fetchAlertStats } from '../alerts/alertApi';
-import { alertListUrl } from '../alerts/alertQuery';
+import { alertListUrl, UNRESOLVED } from '../alerts/alertQuery';
 import {
   ALERT_SEVERITIES,
   SEVERITY_COLOR,
@@ -330,7 +330,7 @@ function AlertFigures({ stats }: { stats: AlertStats }) {
               acknowledged: formatNumber(stats.acknowledged ?? 0),
             })}
             value={stats.open ?? 0}
-            to={alertListUrl({ status: 'OPEN' })}
+            to={alertListUrl({ status: UNRESOLVED })}
             what={t('dashboard.alerts.open.what')}
           />
         </Col>
@@ -421,13 +421,13 @@ function AlertMatrixTable({ rows, stats }: { rows: AlertMatrixRow[]; stats: Aler
             <Table.Summary.Cell index={index + 1} key={severity} align="right">
               {cell(
                 stats.bySeverity?.[severity] ?? 0,
-                alertListUrl({ status: 'OPEN', severity }),
+                alertListUrl({ status: UNRESOLVED, severity }),
                 t('dashboard.alerts.severity.what', { severity: severityLabel(severity) }),
               )}
             </Table.Summary.Cell>
           ))}
           <Table.Summary.Cell index={ALERT_SEVERITIES.length + 1} align="right">
-            {cell(stats.open ?? 0, alertListUrl({ status: 'OPEN' }), t('dashboard.alerts.open.what'))}
+            {cell(stats.open ?? 0, alertListUrl({ status: UNRESOLVED }), t('dashboard.alerts.open.what'))}
           </Table.Summary.Cell>
         </Table.Summary.Row>
       )}

@@ -147,15 +147,19 @@ describe('open alerts', () => {
   it('counts every type with a link to its open alerts', () => {
     const data = alertTypeCounts(alertStats);
     expect(data).toHaveLength(8);
-    expect(data[0]).toMatchObject({ key: 'EXPIRED', value: 1, href: '/alerts?status=OPEN&type=EXPIRED' });
+    expect(data[0]).toMatchObject({
+      key: 'EXPIRED',
+      value: 1,
+      href: '/alerts?status=OPEN&status=ACKNOWLEDGED&type=EXPIRED',
+    });
     expect(data.find((d) => d.key === 'INACTIVE')?.value).toBe(0);
   });
 
   it('counts severities worst first', () => {
     expect(alertSeverityCounts(alertStats).map((d) => [d.key, d.value, d.href])).toEqual([
-      ['CRITICAL', 2, '/alerts?status=OPEN&severity=CRITICAL'],
-      ['WARNING', 1, '/alerts?status=OPEN&severity=WARNING'],
-      ['INFO', 2, '/alerts?status=OPEN&severity=INFO'],
+      ['CRITICAL', 2, '/alerts?status=OPEN&status=ACKNOWLEDGED&severity=CRITICAL'],
+      ['WARNING', 1, '/alerts?status=OPEN&status=ACKNOWLEDGED&severity=WARNING'],
+      ['INFO', 2, '/alerts?status=OPEN&status=ACKNOWLEDGED&severity=INFO'],
     ]);
   });
 
@@ -165,10 +169,13 @@ describe('open alerts', () => {
     const overuse = matrix.find((row) => row.type === 'OVERUSE_USERS')!;
     expect(overuse.cells.CRITICAL).toEqual({
       value: 1,
-      href: '/alerts?status=OPEN&type=OVERUSE_USERS&severity=CRITICAL',
+      href: '/alerts?status=OPEN&status=ACKNOWLEDGED&type=OVERUSE_USERS&severity=CRITICAL',
     });
     expect(overuse.cells.INFO.value).toBe(0);
-    expect(overuse.total).toEqual({ value: 1, href: '/alerts?status=OPEN&type=OVERUSE_USERS' });
+    expect(overuse.total).toEqual({
+      value: 1,
+      href: '/alerts?status=OPEN&status=ACKNOWLEDGED&type=OVERUSE_USERS',
+    });
     const cellSum = matrix.reduce(
       (sum, row) => sum + row.cells.CRITICAL.value + row.cells.WARNING.value + row.cells.INFO.value,
       0,

@@ -10,7 +10,7 @@ import {
   type AlertSeverity,
   type AlertType,
 } from '../alerts/alertVocabulary';
-import { alertListUrl } from '../alerts/alertQuery';
+import { alertListUrl, UNRESOLVED } from '../alerts/alertQuery';
 
 /**
  * What the dashboard shows, computed from the two statistics endpoints: the figures, where each one
@@ -181,7 +181,7 @@ export function alertTypeCounts(stats: AlertStats): CountDatum[] {
     key: type,
     label: alertTypeLabel(type),
     value: count(stats.byType?.[type]),
-    href: alertListUrl({ status: 'OPEN', type: type as AlertType }),
+    href: alertListUrl({ status: UNRESOLVED, type: type as AlertType }),
     color: PALETTE[index % PALETTE.length],
   }));
 }
@@ -192,7 +192,7 @@ export function alertSeverityCounts(stats: AlertStats): CountDatum[] {
     key: severity,
     label: severityLabel(severity),
     value: count(stats.bySeverity?.[severity]),
-    href: alertListUrl({ status: 'OPEN', severity }),
+    href: alertListUrl({ status: UNRESOLVED, severity }),
     color: SEVERITY_COLOR[severity],
   }));
 }
@@ -219,7 +219,7 @@ export function alertMatrix(stats: AlertStats): AlertMatrixRow[] {
         severity,
         {
           value: byPair.get(`${type}/${severity}`) ?? 0,
-          href: alertListUrl({ status: 'OPEN', type, severity }),
+          href: alertListUrl({ status: UNRESOLVED, type, severity }),
         },
       ]),
     ) as AlertMatrixRow['cells'];
@@ -227,7 +227,7 @@ export function alertMatrix(stats: AlertStats): AlertMatrixRow[] {
       type,
       label: alertTypeLabel(type),
       cells,
-      total: { value: count(stats.byType?.[type]), href: alertListUrl({ status: 'OPEN', type }) },
+      total: { value: count(stats.byType?.[type]), href: alertListUrl({ status: UNRESOLVED, type }) },
     };
   });
 }

@@ -51,7 +51,7 @@ import { UsageSummary } from './UsageSummary';
 /** The filter form's values: selects hold strings (also for the yes/no of `overused`). */
 interface FormValues {
   q?: string;
-  status?: string;
+  status?: string[];
   productType?: string;
   licenseType?: string;
   customerId?: string;
@@ -63,7 +63,7 @@ interface FormValues {
 
 /** Every field named, so that a value the URL no longer has is cleared in the form too. */
 function formValuesOf(filters: LicenseFilters): FormValues {
-  const values: Record<string, string | number | undefined> = {};
+  const values: Record<string, string | string[] | number | undefined> = {};
   for (const name of FILTER_PARAMS) values[name] = undefined;
   return {
     ...values,
@@ -249,6 +249,7 @@ export default function LicenseListPage() {
           name="status"
           label={t('licenses.filter.status')}
           placeholder={t('licenses.filter.any')}
+          mode="multiple"
           options={LICENSE_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
         />
         <ProFormSelect

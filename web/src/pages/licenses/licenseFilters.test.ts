@@ -22,7 +22,7 @@ describe('license list URL ⇄ state', () => {
   it('round-trips every filter, the page, size and sort', () => {
     const state: LicenseListState = {
       filters: {
-        status: 'IN_USE',
+        status: ['IN_USE'],
         productType: 'ENT',
         licenseType: 'SUBSCRIPTION',
         customerId: CUSTOMER,
@@ -51,7 +51,7 @@ describe('license list URL ⇄ state', () => {
 
   it('reads a shared link such as /licenses?status=IN_USE&overused=true', () => {
     expect(parseListState(params('status=IN_USE&overused=true'))).toEqual({
-      filters: { status: 'IN_USE', overused: true },
+      filters: { status: ['IN_USE'], overused: true },
       page: 1,
       size: DEFAULT_PAGE_SIZE,
       sort: undefined,
@@ -118,13 +118,32 @@ describe('sort', () => {
   });
 });
 
+describe('several statuses', () => {
+  it('reads repeated status values once each, in a fixed order, dropping unknown ones', () => {
+    expect(parseFilters(params('status=IN_USE&status=CREATED&status=SLEEPING&status=IN_USE'))).toEqual({
+      status: ['CREATED', 'IN_USE'],
+    });
+  });
+
+  it('writes them as repeated parameters', () => {
+    const state = parseListState(params('status=EXPIRED&status=TERMINATED'));
+    expect(toSearchParams(state).getAll('status')).toEqual(['EXPIRED', 'TERMINATED']);
+    expect(toApiQuery(state).status).toEqual(['EXPIRED', 'TERMINATED']);
+  });
+
+  it('takes the multiple select of the filter form', () => {
+    expect(filtersFrom({ status: ['SUSPENDED', 'DEPLOYED'] })).toEqual({ status: ['DEPLOYED', 'SUSPENDED'] });
+    expect(filtersFrom({ status: [] })).toEqual({});
+  });
+});
+
 describe('API query', () => {
   it('counts pages from 0 and passes the sort as the API writes it', () => {
     const state = parseListState(
       params(`page=2&size=50&sort=expiryDate,desc&status=EXPIRED&customerId=${CUSTOMER}`),
     );
     expect(toApiQuery(state)).toEqual({
-      status: 'EXPIRED',
+      status: ['EXPIRED'],
       customerId: CUSTOMER,
       page: 1,
       size: 50,
@@ -143,7 +162,7 @@ describe('changing the filters', () => {
   it('goes back to page 1 and keeps the size and sort', () => {
     const next = withFilters(current, { status: 'EXPIRED', overused: 'true' });
     expect(next).toEqual({
-      filters: { status: 'EXPIRED', overused: true },
+      filters: { status: ['EXPIRED'], overused: true },
       page: 1,
       size: 50,
       sort: { field: 'id', order: 'desc' },

@@ -7,12 +7,13 @@ import { LICENSE_STATUSES, LICENSE_TYPES, PRODUCT_TYPES } from '../../domain/lic
  */
 
 export type ListQuery = NonNullable<operations['list']['parameters']['query']>;
-type Status = NonNullable<ListQuery['status']>;
+type Status = NonNullable<ListQuery['status']>[number];
 type LicenseType = NonNullable<ListQuery['licenseType']>;
 type ProductType = (typeof PRODUCT_TYPES)[number];
 
 export interface LicenseFilters {
-  status?: Status;
+  /** Any of these (the dashboard's active and inactive figures name several). */
+  status?: Status[];
   productType?: ProductType;
   licenseType?: LicenseType;
   customerId?: string;
@@ -75,6 +76,12 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null): T | 
   return raw !== null && (values as readonly string[]).includes(raw) ? (raw as T) : undefined;
 }
 
+/** The valid statuses among repeated `status` values, each once, in the canonical order. */
+function statuses(raw: string[]): Status[] | undefined {
+  const valid = LICENSE_STATUSES.filter((status) => raw.includes(status));
+  return valid.length ? valid : undefined;
+}
+
 function uuid(raw: string | null): string | undefined {
   const value = raw?.trim();
   return value && UUID.test(value) ? value.toLowerCase() : undefined;
@@ -117,7 +124,7 @@ export function formatSort(sort: Sort): string {
 /** Reads the filters from a URL query; unknown parameters and invalid values are ignored. */
 export function parseFilters(params: URLSearchParams): LicenseFilters {
   const filters: LicenseFilters = {
-    status: oneOf(LICENSE_STATUSES, params.get('status')),
+    status: statuses(params.getAll('status')),
     productType: oneOf(PRODUCT_TYPES, params.get('productType')),
     licenseType: oneOf(LICENSE_TYPES, params.get('licenseType')),
     customerId: uuid(params.get('customerId')),
@@ -147,7 +154,8 @@ export function toSearchParams(state: LicenseListState): URLSearchParams {
   const filters = compact(state.filters);
   for (const name of FILTER_PARAMS) {
     const value = filters[name];
-    if (value !== undefined) params.set(name, String(value));
+    if (Array.isArray(value)) value.forEach((item) => params.append(name, item));
+    else if (value !== undefined) params.set(name, String(value));
   }
   if (state.page > 1) params.set('page', String(state.page));
   if (state.size !== DEFAULT_PAGE_SIZE) params.set('size', String(state.size));
@@ -178,20 +186,25 @@ export function compact(filters: LicenseFilters): LicenseFilters {
     if (value === undefined || value === null) continue;
     if (typeof value === 'string' && value.trim() === '') continue;
     if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
     (result as Record<string, unknown>)[name] = typeof value === 'string' ? value.trim() : value;
   }
   return result;
 }
 
 /** Filter values as a form holds them (strings from selects, a number, maybe blanks). */
-export type FilterValues = Partial<Record<FilterParam, string | number | boolean | null | undefined>>;
+export type FilterValues = Partial<
+  Record<FilterParam, string | string[] | number | boolean | null | undefined>
+>;
 
 /** Filters from loosely typed values, with the same checks as a typed-in link. */
 export function filtersFrom(values: FilterValues): LicenseFilters {
   const params = new URLSearchParams();
   for (const name of FILTER_PARAMS) {
     const value = values[name];
-    if (value !== undefined && value !== null && String(value).trim() !== '') params.set(name, String(value));
+    if (Array.isArray(value)) value.forEach((item) => params.append(name, item));
+    else if (value !== undefined && value !== null && String(value).trim() !== '')
+      params.set(name, String(value));
   }
   return parseFilters(params);
 }

@@ -57,13 +57,6 @@ export async function fetchDeployments(licenseId: string) {
 }
 
 export async function fetchOpenAlerts(licenseId: string) {
-  const query = { licenseId, status: 'OPEN' as const, pageable: { page: 0, size: SECTION_SIZE } };
-  // The alert list documents its paging as one `pageable` object; the server reads the plain
-  // page/size parameters, which the form style writes (the server's default order applies).
-  return (
-    await alertApi.GET('/api/v1/alerts', {
-      params: { query },
-      querySerializer: { object: { style: 'form', explode: true } },
-    })
-  ).data!;
+  const query = { licenseId, status: ['OPEN' as const], page: 0, size: SECTION_SIZE }; // newest first
+  return (await alertApi.GET('/api/v1/alerts', { params: { query } })).data!;
 }
