@@ -29,3 +29,18 @@ export async function apiGet<T>(user: string, path: string): Promise<T> {
   if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** POST a JSON body through the gateway as a demo user; returns the created resource. */
+export async function apiPost<T>(user: string, path: string, body: unknown): Promise<T> {
+  const response = await fetch(APP_URL + path, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${await tokenFor(user)}`,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
