@@ -62,13 +62,23 @@ describe('the lifecycle of a license in the browser', () => {
     await bob.getByText('Purchase recorded').waitFor({ timeout: 30_000 });
 
     await bob.goto(`${APP_URL}/licenses/${licenseId}`);
-    const expiryShown = new Date(`${renewedExpiry}T00:00:00`).toLocaleDateString('en-US', { dateStyle: 'medium' });
+    const expiryShown = new Date(`${renewedExpiry}T00:00:00`).toLocaleDateString('en-US', {
+      dateStyle: 'medium',
+    });
     await eventually(bob, async () => {
       await bob.getByTestId('section-terms').getByText(expiryShown).first().waitFor({ timeout: 3_000 });
     });
     await bob.getByTestId('section-purchases').getByText('Renewal').first().waitFor();
-    await bob.getByTestId('section-timeline').getByText(/renewal/i).first().waitFor();
-    await bob.getByTestId('section-changes').getByText(/expiry/i).first().waitFor();
+    await bob
+      .getByTestId('section-timeline')
+      .getByText(/renewal/i)
+      .first()
+      .waitFor();
+    await bob
+      .getByTestId('section-changes')
+      .getByText(/expiry/i)
+      .first()
+      .waitFor();
     await screenshot(bob, 'license-detail');
   });
 
@@ -97,7 +107,11 @@ describe('the lifecycle of a license in the browser', () => {
     await erin.getByRole('button', { name: 'Complete' }).first().waitFor({ timeout: 30_000 });
     await erin.getByRole('button', { name: 'Complete' }).first().click();
     await erin.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
-    await erin.getByTestId('deployment-status').filter({ hasText: 'Completed' }).first().waitFor({ timeout: 30_000 });
+    await erin
+      .getByTestId('deployment-status')
+      .filter({ hasText: 'Completed' })
+      .first()
+      .waitFor({ timeout: 30_000 });
 
     await erin.goto(`${APP_URL}/licenses/${sold.id}`);
     await eventually(erin, async () => {

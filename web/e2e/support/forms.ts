@@ -5,7 +5,9 @@ export async function pick(page: Page, label: string, search: string, option = s
   const input = page.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(search);
-  const choice = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title*="${option}"]`).first();
+  const choice = page
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title*="${option}"]`)
+    .first();
   await choice.waitFor({ timeout: 30_000 });
   await choice.click();
 }
