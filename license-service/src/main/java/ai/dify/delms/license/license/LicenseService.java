@@ -189,8 +189,9 @@ public class LicenseService {
     }
 
     /**
-     * Applies a purchase recorded by sales-service (see {@link License#applyPurchase}); every changed
-     * field goes to the change log with the purchase as the reason, and the purchase to the timeline.
+     * Applies a purchase recorded by sales-service (see {@link License#applyPurchase}: late and
+     * reordered purchases never shorten the license or lower a limit); every changed field goes to
+     * the change log with the purchase as the reason, and the purchase to the timeline.
      *
      * @param at when the purchase was recorded
      * @throws NotFoundException if the license is unknown (the event is retried, then dead-lettered)
@@ -204,7 +205,7 @@ public class LicenseService {
                     + " to the unknown product type " + purchase.productTypeAfter());
         }
         Instant now = now();
-        List<FieldChange> changed = license.applyPurchase(purchase, actor, now);
+        List<FieldChange> changed = license.applyPurchase(purchase, at == null ? now : at, actor, now);
         licenses.flush();
         String reason = "purchase " + purchase.id() + " (" + purchase.type() + ")";
         List<FieldChange> fields = changed.stream().filter(c -> !c.field().equals("status")).toList();

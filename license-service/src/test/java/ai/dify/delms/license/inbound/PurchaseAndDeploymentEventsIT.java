@@ -93,6 +93,29 @@ class PurchaseAndDeploymentEventsIT {
     }
 
     @Test
+    void twoRenewalsDeliveredInReverseOrderEndAtTheLaterExpiry() throws Exception {
+        String id = api.create(tokens.adminToken(), aLicenseFor(customerId));
+        LocalDate firstEnd = LocalDate.now().plusYears(2);
+        LocalDate secondEnd = LocalDate.now().plusYears(3);
+        Map<String, Object> first = purchase(id, "RENEWAL");
+        first.put("periodEnd", firstEnd.toString());
+        Map<String, Object> second = purchase(id, "RENEWAL");
+        second.put("periodEnd", secondEnd.toString());
+
+        // recorded first, then second; delivered the other way round (e.g. resubmitted after an outage)
+        sendSales(id, purchaseRecorded(second));
+        sendSales(id, purchaseRecorded(first));
+        Awaitility.await("both renewals applied").atMost(Duration.ofSeconds(30))
+                .until(() -> timelineCount(id, "PURCHASE") == 2);
+
+        JsonNode license = api.readBody(tokens.adminToken(), id);
+        assertThat(license.get("expiryDate").asString()).isEqualTo(secondEnd.toString());
+        assertThat(license.get("status").asString()).isEqualTo("RENEWED");
+        assertThat(changes(id).stream().filter(c -> c.get("field").asString().equals("expiryDate")))
+                .singleElement().satisfies(c -> assertThat(c.get("newValue").asString()).isEqualTo(secondEnd.toString()));
+    }
+
+    @Test
     void theSameExpansionEventTwiceRaisesTheLimitsOnce() throws Exception {
         String id = api.create(tokens.adminToken(), aLicenseFor(customerId));
         Map<String, Object> expansion = purchase(id, "EXPANSION");
