@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.events.DelmsTopics;
@@ -60,7 +61,8 @@ public class LicenseFeed {
     @Transactional
     public void licenseUpdated(InboundEvent event, LicenseUpdated update) {
         String licenseId = Optional.ofNullable(update.licenseId()).orElse(event.subject());
-        LicenseSale sale = sales.findById(licenseId == null ? "" : licenseId).orElseThrow(
+        // locked: a purchase being recorded for this license changes the same row
+        LicenseSale sale = sales.findForUpdate(licenseId == null ? "" : licenseId).orElseThrow(
                 () -> new IllegalStateException("License " + licenseId + " is not known (yet): its update waits"));
         if (update.changes() == null) {
             return;
@@ -77,13 +79,26 @@ public class LicenseFeed {
         recordExpiry(licenseId, sale.getExpiryDate());
     }
 
-    /** What a purchase recorded here makes of its license, at once (license-service's update confirms it later). */
-    @Transactional
+    /**
+     * What a purchase recorded here makes of its license, at once (license-service's update confirms
+     * it later). Call it in the transaction that {@linkplain #lockForPurchase locked} the license.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void purchaseRecorded(String licenseId, LocalDate newExpiry, Integer workspaces, Integer users,
             String newProductType) {
-        LicenseSale sale = sales.findById(licenseId).orElseThrow();
+        LicenseSale sale = sales.findForUpdate(licenseId).orElseThrow();
         sale.applyPurchase(newExpiry, workspaces, users, newProductType);
-        recordExpiry(licenseId, newExpiry);
+        recordExpiry(licenseId, sale.getExpiryDate());
+    }
+
+    /**
+     * The license a purchase is about to be recorded for, locked until the caller's transaction ends:
+     * a second purchase of the same license waits, and is then checked against the terms this one
+     * leaves, never against the same stale terms.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LicenseSale> lockForPurchase(String licenseId) {
+        return sales.findForUpdate(licenseId);
     }
 
     @Transactional(readOnly = true)

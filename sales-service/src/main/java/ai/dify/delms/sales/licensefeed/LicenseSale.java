@@ -62,15 +62,18 @@ public class LicenseSale {
         }
     }
 
-    /** What a recorded purchase makes of the license: null keeps a term as it is. */
+    /**
+     * What a recorded purchase makes of the license, by license-service's rule (docs/decisions.md,
+     * 12): the expiry only moves forward, limits only rise; null keeps a term as it is.
+     */
     void applyPurchase(LocalDate newExpiry, Integer workspaces, Integer users, String newProductType) {
-        if (newExpiry != null) {
+        if (newExpiry != null && (expiryDate == null || newExpiry.isAfter(expiryDate))) {
             expiryDate = newExpiry;
         }
-        if (workspaces != null) {
+        if (workspaces != null && (authorizedWorkspaces == null || workspaces > authorizedWorkspaces)) {
             authorizedWorkspaces = workspaces;
         }
-        if (users != null) {
+        if (users != null && (authorizedUsers == null || users > authorizedUsers)) {
             authorizedUsers = users;
         }
         if (newProductType != null) {
