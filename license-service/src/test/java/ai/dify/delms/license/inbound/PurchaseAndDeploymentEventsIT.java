@@ -74,7 +74,8 @@ class PurchaseAndDeploymentEventsIT {
         JsonNode expiryChange = changes.stream().filter(c -> c.get("field").asString().equals("expiryDate")).findFirst()
                 .orElseThrow();
         assertThat(expiryChange.get("source").asString()).isEqualTo("EVENT");
-        assertThat(expiryChange.get("actor").asString()).isEqualTo("sales-service");
+        assertThat(expiryChange.get("actor").asString()).as("the person behind the purchase").isEqualTo("bob");
+        assertThat(expiryChange.get("via").asString()).isEqualTo("purchase " + renewal.get("id") + " (sales-service)");
         assertThat(expiryChange.get("newValue").asString()).isEqualTo(newExpiry.toString());
         assertThat(expiryChange.get("reason").asString()).contains(renewal.get("id").toString()).contains("RENEWAL");
         assertThat(changes).anyMatch(c -> c.get("field").asString().equals("status")
@@ -83,11 +84,17 @@ class PurchaseAndDeploymentEventsIT {
         JsonNode purchaseEntry = timelineEntry(id, "PURCHASE");
         assertThat(purchaseEntry.get("details").get("purchaseId").asString()).isEqualTo(renewal.get("id"));
         assertThat(purchaseEntry.get("details").get("periodEnd").asString()).isEqualTo(newExpiry.toString());
+        assertThat(purchaseEntry.get("actor").asString()).isEqualTo("bob");
+        assertThat(timelineEntry(id, "STATUS_CHANGED").get("actor").asString()).isEqualTo("bob");
         assertThat(timelineTypes(id)).containsSubsequence("ORDERED", "CREATED", "PURCHASE", "EXPIRY");
 
         ConsumerRecord<String, String> updated = kafka.awaitRecord("delms.licenses",
                 r -> id.equals(r.key()) && r.value().contains("delms.license.updated.v1"));
         assertThat(updated.value()).contains("expiryDate").contains(newExpiry.toString());
+        JsonNode updatedEvent = json.readTree(updated.value());
+        assertThat(updatedEvent.get("actorusername").asString()).as("bob is behind the license's change too").isEqualTo("bob");
+        assertThat(updatedEvent.get("actorsubject").asString()).isEqualTo("f3a1-bob");
+        assertThat(updatedEvent.get("data").get("actor").asString()).isEqualTo("bob");
         kafka.awaitRecord("delms.licenses", r -> id.equals(r.key())
                 && r.value().contains("delms.license.status-changed.v1") && r.value().contains("RENEWED"));
     }
