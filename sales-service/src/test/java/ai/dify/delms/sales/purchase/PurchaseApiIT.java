@@ -122,7 +122,8 @@ class PurchaseApiIT {
     @Test
     void renewalIsCheckedAgainstTheExpiryLicenseServiceReports() throws Exception {
         String license = licenses().created(TestLicenses.license());
-        licenses().updated(license, "expiryDate", "2041-01-01", "2043-01-01");
+        licenses().updated(license, 1, TestLicenses.license().withExpiry(LocalDate.parse("2043-01-01")), "expiryDate",
+                "2041-01-01", "2043-01-01");
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> LocalDate.parse("2043-01-01").equals(feed.find(license).orElseThrow().getExpiryDate()));
         asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON).content(purchase(license, "RENEWAL")
