@@ -127,7 +127,7 @@ class LicenseViewIT {
         assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("not JSON");
     }
 
-    /** Keyed by the license id, as license-service does: one license's events stay in order. */
+    /** Keyed by the license id, as license-service does: one license's events go to one partition. */
     private void send(String licenseId, TestEvents event) {
         kafka.send(LicenseEvents.TOPIC, licenseId, event.toJson());
     }
