@@ -80,6 +80,64 @@ public final class LicenseEventsFixture {
                 "authorizedUsers", authorizedUsers));
     }
 
+    /** The license as license-service's events now carry it after each change (as far as alerts care). */
+    public record State(String status, LocalDate expiryDate, int workspaces, int users) {
+
+        Map<String, Object> toMap(String licenseId) {
+            Map<String, Object> license = new LinkedHashMap<>();
+            license.put("id", licenseId);
+            license.put("productType", "ENT");
+            license.put("licenseType", "SUBSCRIPTION");
+            license.put("status", status);
+            license.put("customerId", CUSTOMER.toString());
+            license.put("resellerId", "acme");
+            license.put("expiryDate", expiryDate == null ? null : expiryDate.toString());
+            license.put("authorizedWorkspaces", workspaces);
+            license.put("authorizedUsers", users);
+            return license;
+        }
+    }
+
+    private static final UUID CUSTOMER = UUID.randomUUID();
+
+    /** {@code delms.license.created.v1} as license-service publishes it now: with version 0. */
+    public String created(String licenseId, State state) {
+        Map<String, Object> data = state.toMap(licenseId);
+        data.put("createdAt", clock.instant().toString());
+        data.put("version", 0);
+        return send(LicenseEvents.CREATED, licenseId, data);
+    }
+
+    /** {@code delms.license.updated.v1} with the license's version and state after the change. */
+    public String updated(String licenseId, long version, State state) {
+        return send(LicenseEvents.UPDATED, licenseId, Map.of("licenseId", licenseId, "actor", "bob",
+                "changes", List.of(), "version", version, "license", state.toMap(licenseId)));
+    }
+
+    /** {@code delms.license.status-changed.v1} with the license's version and state after the change. */
+    public String statusChanged(String licenseId, String from, long version, State state) {
+        return send(LicenseEvents.STATUS_CHANGED, licenseId, Map.of("licenseId", licenseId, "from", from,
+                "to", state.status(), "reason", "test", "actor", "alice", "version", version,
+                "license", state.toMap(licenseId)));
+    }
+
+    /** A usage report made at {@code reportedAt}, judged against the license at {@code version}. */
+    public String usage(String licenseId, int workspaces, int users, Instant reportedAt, long version, State state) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("licenseId", licenseId);
+        data.put("workspaces", workspaces);
+        data.put("users", users);
+        data.put("reportedAt", reportedAt.toString());
+        data.put("authorizedWorkspaces", state.workspaces());
+        data.put("authorizedUsers", state.users());
+        data.put("overused", workspaces > state.workspaces() || users > state.users());
+        data.put("latest", true);
+        data.put("status", state.status());
+        data.put("version", version);
+        data.put("license", state.toMap(licenseId));
+        return send(LicenseEvents.USAGE_REPORTED, licenseId, data);
+    }
+
     /** Sends an event again, as a redelivery would. */
     public void resend(String licenseId, String eventJson) {
         kafka.send(LicenseEvents.TOPIC, licenseId, eventJson);

@@ -17,16 +17,16 @@ public final class AlertEvents {
     private AlertEvents() {
     }
 
-    /** The payload of every alert event: the alert as it is after the change. */
+    /** The payload of every alert event: the alert as it is after the change, and its version then. */
     public record AlertEventData(UUID id, String licenseId, UUID customerId, String resellerId, AlertType type,
             AlertSeverity severity, AlertStatus status, String message, Map<String, Object> details, Instant raisedAt,
-            String acknowledgedBy, Instant acknowledgedAt, Instant resolvedAt) {
+            String acknowledgedBy, Instant acknowledgedAt, Instant resolvedAt, long version) {
 
         static AlertEventData of(Alert alert) {
             return new AlertEventData(alert.getId(), alert.getLicenseId(), alert.getCustomerId(),
                     alert.getResellerId(), alert.getType(), alert.getSeverity(), alert.getStatus(), alert.getMessage(),
                     alert.getDetails(), alert.getRaisedAt(), alert.getAcknowledgedBy(), alert.getAcknowledgedAt(),
-                    alert.getResolvedAt());
+                    alert.getResolvedAt(), alert.getVersion());
         }
     }
 }

@@ -108,7 +108,8 @@ public class AlertService {
             return;
         }
         alert.resolve(now());
-        publish(AlertEvents.RESOLVED, alerts.save(alert));
+        // flushed, so the event carries the version the resolution gave the alert
+        publish(AlertEvents.RESOLVED, alerts.saveAndFlush(alert));
     }
 
     /**

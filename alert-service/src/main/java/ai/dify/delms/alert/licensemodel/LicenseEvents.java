@@ -6,7 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The license-service events this feature reads, with the fields it uses (others are ignored). */
+/**
+ * The license-service events this feature reads, with the fields it uses (others are ignored).
+ * Every event carries the license's {@code version} after the change and, but the creation (which is
+ * the state itself), the license as it is then ({@code license}); events published before they did
+ * have neither (the updated event had the version alone).
+ */
 public final class LicenseEvents {
 
     public static final String TOPIC = DelmsTopics.LICENSES;
@@ -21,26 +26,37 @@ public final class LicenseEvents {
 
     /** {@value #CREATED}; {@code createdAt} may be absent: the event's time is used then. */
     public record LicenseCreated(String id, UUID customerId, String resellerId, String licenseType, String status,
-            LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers, Instant createdAt) {
+            LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers, Instant createdAt,
+            Long version) {
+
+        LicenseState state() {
+            return new LicenseState(customerId, resellerId, licenseType, status, expiryDate, authorizedWorkspaces,
+                    authorizedUsers);
+        }
+    }
+
+    /** The license after the change, as far as the alert rules care. */
+    public record LicenseState(UUID customerId, String resellerId, String licenseType, String status,
+            LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers) {
     }
 
     /** {@value #UPDATED}: the changed fields, values as JSON scalars. */
-    public record LicenseUpdated(String licenseId, List<Change> changes) {
+    public record LicenseUpdated(String licenseId, List<Change> changes, Long version, LicenseState license) {
 
         public record Change(String field, Object oldValue, Object newValue) {
         }
     }
 
     /** {@value #STATUS_CHANGED}. */
-    public record StatusChanged(String licenseId, String from, String to) {
+    public record StatusChanged(String licenseId, String from, String to, Long version, LicenseState license) {
     }
 
     /** {@value #USAGE_REPORTED}, with the limits in force when it was reported. */
     public record UsageReported(String licenseId, Integer workspaces, Integer users, Instant reportedAt,
-            Integer authorizedWorkspaces, Integer authorizedUsers) {
+            Integer authorizedWorkspaces, Integer authorizedUsers, Long version, LicenseState license) {
     }
 
     /** {@value #EXPIRED}. */
-    public record Expired(String licenseId, LocalDate expiryDate) {
+    public record Expired(String licenseId, LocalDate expiryDate, Long version, LicenseState license) {
     }
 }

@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 
 /**
  * What alert-service knows of one license from license-service's events: the facts the alert rules
- * look at. Statuses and license types are kept as the text license-service sends, so a value added
- * there later does not break this read model. A field is null until an event has told it.
+ * look at, at the newest license version seen ({@code version}; an older event changes nothing).
+ * Statuses and license types are kept as the text license-service sends, so a value added there
+ * later does not break this read model. A field is null until an event has told it.
  */
 @Entity
 @Table(name = "license_model")
@@ -31,6 +32,8 @@ public class LicenseModel {
     private Instant usageReportedAt;
     private Instant statusChangedAt;
     private Instant createdAt;
+    /** The license's version the row shows; null while only events without a version were seen. */
+    private Long version;
     private Instant updatedAt;
 
     protected LicenseModel() {
@@ -57,6 +60,50 @@ public class LicenseModel {
         this.createdAt = firstKnown(this.createdAt, createdAt);
         this.statusChangedAt = firstKnown(this.statusChangedAt, createdAt);
         this.updatedAt = now;
+    }
+
+    /** Whether the row shows an older version of the license than {@code version} (or none yet). */
+    boolean isBehind(long version) {
+        return this.version == null || version > this.version;
+    }
+
+    /**
+     * Whether an event without the license's version and state (published before events carried
+     * them: a replay of old records) may still apply: only while no such state was applied, as every
+     * event that carries one was published after all that do not.
+     */
+    boolean takesUnversioned() {
+        return version == null;
+    }
+
+    /**
+     * The license as license-service has it at {@code version}, if that is newer than what the row
+     * shows; a status that changes is in force since {@code changedAt} (the event's time).
+     *
+     * @return whether it was newer and applied
+     */
+    boolean describe(LicenseEvents.LicenseState state, long version, Instant changedAt, Instant now) {
+        if (!isBehind(version)) {
+            return false;
+        }
+        customerId = state.customerId() != null ? state.customerId() : customerId;
+        resellerId = state.resellerId();
+        licenseType = state.licenseType() != null ? state.licenseType() : licenseType;
+        if (state.status() != null) {
+            changeStatus(state.status(), changedAt, now);
+        }
+        expiryDate = state.expiryDate();
+        authorizedWorkspaces = state.authorizedWorkspaces();
+        authorizedUsers = state.authorizedUsers();
+        this.version = version;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The creation time, which no event changes; learnt from the creation whenever it arrives. */
+    void learnCreatedAt(Instant createdAt) {
+        this.createdAt = firstKnown(this.createdAt, createdAt);
+        this.statusChangedAt = firstKnown(this.statusChangedAt, createdAt);
     }
 
     /** A new status, in force since {@code changedAt} (the event's time). */
@@ -99,8 +146,9 @@ public class LicenseModel {
 
     /**
      * A usage report. The latest usage is the one with the latest {@code reportedAt}: a report
-     * made late about an earlier moment does not replace a newer one. The limits it carries are the
-     * license's limits when it was reported, so they are taken either way.
+     * made late about an earlier moment does not replace a newer one. The limits are not the
+     * report's business: they come with the license's state ({@link #describe}); only an old event
+     * without a version (while the row has none) still brings its limits, as it did.
      *
      * @return whether the report became the latest usage
      */
@@ -139,5 +187,6 @@ public class LicenseModel {
     public Instant getUsageReportedAt() { return usageReportedAt; }
     public Instant getStatusChangedAt() { return statusChangedAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Long getVersion() { return version; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -15,8 +15,11 @@ import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
 /**
  * Keeps the {@link LicenseModel}s up to date from license events, each handled once by the
- * idempotent consumer. An event about a license not seen yet (its creation was dead-lettered, say)
- * still records what it tells.
+ * idempotent consumer. Each event carries the license's state and version: the model takes the
+ * state of the newest version it sees and ignores older events (redelivered, reordered, replayed).
+ * Events from before they carried a version apply as they did, as long as the model has seen none
+ * that does. An event about a license not seen yet (its creation was dead-lettered, say) still
+ * records what it tells.
  */
 @Service
 public class LicenseModels {
@@ -37,9 +40,16 @@ public class LicenseModels {
     public String licenseCreated(InboundEvent event, LicenseEvents.LicenseCreated license) {
         Instant now = clock.instant();
         LicenseModel model = model(licenseId(license.id(), event), now);
-        model.created(license.customerId(), license.resellerId(), license.licenseType(), license.status(),
-                license.expiryDate(), license.authorizedWorkspaces(), license.authorizedUsers(),
-                Optional.ofNullable(license.createdAt()).orElse(event.time()), now);
+        Instant createdAt = Optional.ofNullable(license.createdAt()).orElse(event.time());
+        if (license.version() != null) {
+            model.learnCreatedAt(createdAt);
+            model.describe(license.state(), license.version(), createdAt, now);
+        } else if (model.takesUnversioned()) {
+            model.created(license.customerId(), license.resellerId(), license.licenseType(), license.status(),
+                    license.expiryDate(), license.authorizedWorkspaces(), license.authorizedUsers(), createdAt, now);
+        } else {
+            model.learnCreatedAt(createdAt);
+        }
         return model.getLicenseId();
     }
 
@@ -47,7 +57,11 @@ public class LicenseModels {
     public String licenseUpdated(InboundEvent event, LicenseEvents.LicenseUpdated update) {
         Instant now = clock.instant();
         LicenseModel model = model(licenseId(update.licenseId(), event), now);
-        if (update.changes() == null) {
+        if (update.version() != null && update.license() != null) {
+            model.describe(update.license(), update.version(), event.time(), now);
+            return model.getLicenseId();
+        }
+        if (update.changes() == null || !model.takesUnversioned()) {
             return model.getLicenseId();
         }
         for (LicenseEvents.LicenseUpdated.Change change : update.changes()) {
@@ -71,10 +85,19 @@ public class LicenseModels {
         }
         Instant now = clock.instant();
         LicenseModel model = model(licenseId(change.licenseId(), event), now);
-        model.changeStatus(change.to(), event.time(), now);
+        if (change.version() != null && change.license() != null) {
+            model.describe(change.license(), change.version(), event.time(), now);
+        } else if (model.takesUnversioned()) {
+            model.changeStatus(change.to(), event.time(), now);
+        }
         return model.getLicenseId();
     }
 
+    /**
+     * A usage report: it joins the usage history and becomes the latest usage if it is the most
+     * recent report; the license's state it carries (limits, status) is taken only if newer than
+     * what the model shows, so an old report cannot bring back old limits.
+     */
     @Transactional
     public String usageReported(InboundEvent event, LicenseEvents.UsageReported usage) {
         if (usage.workspaces() == null || usage.users() == null) {
@@ -87,8 +110,15 @@ public class LicenseModels {
         }
         LicenseModel model = model(licenseId(usage.licenseId(), event), now);
         UsagePoint point = new UsagePoint(reportedAt == null ? now : reportedAt, usage.workspaces(), usage.users());
-        model.reportUsage(point.workspaces(), point.users(), point.reportedAt(), usage.authorizedWorkspaces(),
-                usage.authorizedUsers(), now);
+        if (usage.version() != null && usage.license() != null) {
+            model.describe(usage.license(), usage.version(), event.time(), now);
+            model.reportUsage(point.workspaces(), point.users(), point.reportedAt(), null, null, now);
+        } else if (model.takesUnversioned()) {
+            model.reportUsage(point.workspaces(), point.users(), point.reportedAt(), usage.authorizedWorkspaces(),
+                    usage.authorizedUsers(), now);
+        } else {
+            model.reportUsage(point.workspaces(), point.users(), point.reportedAt(), null, null, now);
+        }
         usageHistory.record(model.getLicenseId(), point);
         return model.getLicenseId();
     }
@@ -97,7 +127,11 @@ public class LicenseModels {
     public String expired(InboundEvent event, LicenseEvents.Expired expired) {
         Instant now = clock.instant();
         LicenseModel model = model(licenseId(expired.licenseId(), event), now);
-        model.changeStatus(EXPIRED_STATUS, event.time(), now);
+        if (expired.version() != null && expired.license() != null) {
+            model.describe(expired.license(), expired.version(), event.time(), now);
+        } else if (model.takesUnversioned()) {
+            model.changeStatus(EXPIRED_STATUS, event.time(), now);
+        }
         return model.getLicenseId();
     }
 

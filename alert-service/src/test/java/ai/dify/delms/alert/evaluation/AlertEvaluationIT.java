@@ -29,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import ai.dify.delms.alert.LicenseEventsFixture;
 import ai.dify.delms.alert.TestClock;
 import ai.dify.delms.alert.alert.AlertEvents;
+import ai.dify.delms.alert.licensemodel.LicenseModel;
+import ai.dify.delms.alert.licensemodel.LicenseModels;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
@@ -58,6 +60,8 @@ class AlertEvaluationIT {
     TestClock clock;
     @Autowired
     LicenseScan scan;
+    @Autowired
+    LicenseModels models;
 
     LicenseEventsFixture licenses;
 
@@ -103,6 +107,31 @@ class AlertEvaluationIT {
             assertThat(event.get("data").get("licenseId").asString()).isEqualTo(licenseId);
             assertThat(event.get("data").get("severity").asString()).isEqualTo("CRITICAL");
         }
+    }
+
+    /**
+     * A usage report made before an expansion but delivered after it: it is still a usage point, but
+     * the limits it was judged against are older than the license's, so they neither come back nor
+     * raise an overuse alert.
+     */
+    @Test
+    void anOldUsageEventDeliveredLateBringsBackNeitherOldLimitsNorAFalseOveruse() throws Exception {
+        clock.set(Instant.parse("2030-05-01T09:00:00Z"));
+        String licenseId = LicenseEventsFixture.newLicenseId();
+        LocalDate expiry = LocalDate.parse("2032-01-01");
+        licenses.created(licenseId, new LicenseEventsFixture.State("IN_USE", expiry, 5, 50));
+        Instant reportedBeforeTheExpansion = clock.instant();
+
+        clock.advance(Duration.ofHours(1));
+        licenses.updated(licenseId, 1, new LicenseEventsFixture.State("IN_USE", expiry, 10, 100));
+        licenses.usage(licenseId, 8, 80, reportedBeforeTheExpansion, 0,
+                new LicenseEventsFixture.State("IN_USE", expiry, 5, 50));
+
+        assertThat(openTypes(licenseId)).isEmpty();
+        LicenseModel model = models.find(licenseId).orElseThrow();
+        assertThat(model.getAuthorizedWorkspaces()).isEqualTo(10);
+        assertThat(model.getAuthorizedUsers()).isEqualTo(100);
+        assertThat(model.getUsageUsers()).isEqualTo(80);
     }
 
     @Test

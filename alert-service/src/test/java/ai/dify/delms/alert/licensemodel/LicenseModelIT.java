@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ai.dify.delms.alert.LicenseEventsFixture;
+import ai.dify.delms.alert.TestClock;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestEvents;
 import ai.dify.delms.platform.test.kafka.TestKafka;
@@ -98,6 +100,25 @@ class LicenseModelIT {
         assertThat(models.find(licenseId).orElseThrow().getStatus()).isEqualTo("IN_USE");
         assertThat(jdbc.queryForObject("select count(*) from license_model where license_id = ?", Long.class,
                 licenseId)).isEqualTo(1);
+    }
+
+    /** Events of one license delivered out of order: the newest version wins, whatever arrives last. */
+    @Test
+    void aSuspensionArrivingAfterTheTerminationDoesNotReviveTheLicense() {
+        String licenseId = licenseId();
+        LicenseEventsFixture fixture = new LicenseEventsFixture(kafka, jdbc, new TestClock());
+        fixture.created(licenseId, new LicenseEventsFixture.State("IN_USE", LocalDate.of(2026, 3, 3), 5, 50));
+        fixture.statusChanged(licenseId, "SUSPENDED", 3,
+                new LicenseEventsFixture.State("TERMINATED", LocalDate.of(2026, 3, 3), 5, 50));
+        fixture.statusChanged(licenseId, "IN_USE", 2,
+                new LicenseEventsFixture.State("SUSPENDED", LocalDate.of(2026, 3, 3), 5, 50));
+        fixture.updated(licenseId, 1, new LicenseEventsFixture.State("IN_USE", LocalDate.of(2027, 3, 3), 10, 50));
+
+        LicenseModel model = models.find(licenseId).orElseThrow();
+        assertThat(model.getStatus()).isEqualTo("TERMINATED");
+        assertThat(model.getExpiryDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+        assertThat(model.getAuthorizedWorkspaces()).isEqualTo(5);
+        assertThat(model.getVersion()).isEqualTo(3);
     }
 
     @Test

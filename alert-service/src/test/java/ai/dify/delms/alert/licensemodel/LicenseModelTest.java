@@ -43,6 +43,38 @@ class LicenseModelTest {
     }
 
     @Test
+    void theNewestVersionOfTheLicenseWinsWhateverArrivesLast() {
+        LicenseModel model = new LicenseModel("ENT-202503-000004", NOW);
+        Instant terminatedAt = Instant.parse("2025-05-01T00:00:00Z");
+
+        assertThat(model.describe(state("TERMINATED", 5, 50), 3, terminatedAt, NOW)).isTrue();
+        assertThat(model.describe(state("SUSPENDED", 5, 50), 2, NOW, NOW)).as("older").isFalse();
+        assertThat(model.describe(state("IN_USE", 10, 100), 3, NOW, NOW)).as("the same version").isFalse();
+        assertThat(model.takesUnversioned()).as("an event without a version is older still").isFalse();
+
+        assertThat(model.getStatus()).isEqualTo("TERMINATED");
+        assertThat(model.getStatusChangedAt()).isEqualTo(terminatedAt);
+        assertThat(model.getAuthorizedWorkspaces()).isEqualTo(5);
+        assertThat(model.getVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void aUsageReportTakesNoLimitsOfItsOwnOnceTheModelHasAVersion() {
+        LicenseModel model = new LicenseModel("ENT-202503-000005", NOW);
+        model.describe(state("IN_USE", 10, 100), 1, NOW, NOW);
+
+        model.reportUsage(8, 80, NOW, null, null, NOW);
+
+        assertThat(model.getAuthorizedWorkspaces()).isEqualTo(10);
+        assertThat(model.getUsageUsers()).isEqualTo(80);
+    }
+
+    private static LicenseEvents.LicenseState state(String status, int workspaces, int users) {
+        return new LicenseEvents.LicenseState(UUID.randomUUID(), "acme", "SUBSCRIPTION", status,
+                LocalDate.of(2026, 3, 3), workspaces, users);
+    }
+
+    @Test
     void updatesChangeTheFieldsTheRulesUseAndIgnoreOthers() {
         LicenseModel model = new LicenseModel("ENT-202503-000003", NOW);
 

@@ -14,13 +14,26 @@ public final class CustomerEvents {
     private CustomerEvents() {
     }
 
-    /** The payload of every customer event (v1): the customer as other services need it. */
+    /**
+     * The payload of every customer event (v1): the customer as other services need it, with its
+     * version after the change; a reader keeps the newest version it has seen and ignores older events.
+     */
     public record CustomerEventData(UUID id, String name, String industry, String region, String country,
-            UUID salesRepId, UUID resellerId) {
+            UUID salesRepId, UUID resellerId, long version) {
 
         static CustomerEventData of(Customer customer) {
+            return of(customer, customer.getVersion());
+        }
+
+        /** A deleted customer: its last state, one version on (newer than any event before it). */
+        static CustomerEventData deleted(Customer customer) {
+            return of(customer, customer.getVersion() + 1);
+        }
+
+        private static CustomerEventData of(Customer customer, long version) {
             return new CustomerEventData(customer.getId(), customer.getName(), customer.getIndustry(),
-                    customer.getRegion(), customer.getCountry(), customer.getSalesRepId(), customer.getResellerId());
+                    customer.getRegion(), customer.getCountry(), customer.getSalesRepId(), customer.getResellerId(),
+                    version);
         }
     }
 }

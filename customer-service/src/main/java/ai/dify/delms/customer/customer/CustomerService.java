@@ -129,7 +129,7 @@ public class CustomerService {
         }
         customers.delete(customer);
         events.publish(CustomerEvents.TOPIC, CustomerEvents.DELETED, id.toString(),
-                CustomerEvents.CustomerEventData.of(customer));
+                CustomerEvents.CustomerEventData.deleted(customer));
     }
 
     @Transactional(readOnly = true)

@@ -11,7 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How many licenses each customer has, from license-service's events. Recording is idempotent by
- * license id, so a repeated or replayed event leaves the count as it is.
+ * license id, so a repeated or replayed event leaves the count as it is. Only the creation is read:
+ * which customer a license belongs to never changes, so no later or older event can contradict a
+ * row, and unlike the other read models this one needs no license version.
  */
 @Service
 public class CustomerLicenses {

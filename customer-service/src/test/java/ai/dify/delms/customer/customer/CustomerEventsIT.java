@@ -49,6 +49,8 @@ class CustomerEventsIT {
         assertThat(event.get("data").get("id").asString()).isEqualTo(id);
         assertThat(event.get("data").get("name").asString()).isEqualTo(customer.name());
         assertThat(event.get("data").get("region").asString()).isEqualTo("EMEA");
+        assertThat(event.get("data").get("version").asLong()).isZero();
+        assertThat(event.get("actorusername").asString()).isEqualTo("alice");
     }
 
     @Test
@@ -60,6 +62,8 @@ class CustomerEventsIT {
         ConsumerRecord<String, String> record = kafka.awaitRecord(CustomerEvents.TOPIC,
                 r -> id.equals(r.key()) && r.value().contains(CustomerEvents.DELETED));
         assertThat(json.readTree(record.value()).get("subject").asString()).isEqualTo(id);
+        assertThat(json.readTree(record.value()).get("data").get("version").asLong())
+                .as("one version on from the last state, so no older event outranks the deletion").isEqualTo(1);
     }
 
     private String createCustomer(NewCustomerBuilder customer) throws Exception {

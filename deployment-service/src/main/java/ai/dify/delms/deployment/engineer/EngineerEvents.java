@@ -26,7 +26,11 @@ public final class EngineerEvents {
         }
     }
 
-    /** Payload of {@value #DELETED}. */
-    public record EngineerDeleted(UUID id, String name) {
+    /** Payload of {@value #DELETED}: the engineer's version one on from its last state (newer than any event before). */
+    public record EngineerDeleted(UUID id, String name, long version) {
+
+        static EngineerDeleted of(Engineer engineer) {
+            return new EngineerDeleted(engineer.getId(), engineer.getName(), engineer.getVersion() + 1);
+        }
     }
 }

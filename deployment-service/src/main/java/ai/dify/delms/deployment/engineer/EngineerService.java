@@ -98,7 +98,7 @@ public class EngineerService {
         engineers.delete(engineer);
         engineers.flush();
         events.publish(EngineerEvents.TOPIC, EngineerEvents.DELETED, id.toString(),
-                new EngineerEvents.EngineerDeleted(id, engineer.getName()));
+                EngineerEvents.EngineerDeleted.of(engineer));
         return Optional.empty();
     }
 

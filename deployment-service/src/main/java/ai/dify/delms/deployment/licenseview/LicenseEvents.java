@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The license-service events this feature reads, with the fields it uses (others are ignored). */
+/**
+ * The license-service events this feature reads, with the fields it uses (others are ignored).
+ * Every event carries the license's {@code version} after the change and, but the creation, the
+ * license as it is then ({@code license}); events published before they did have neither.
+ */
 public final class LicenseEvents {
 
     public static final String TOPIC = DelmsTopics.LICENSES;
@@ -18,11 +22,15 @@ public final class LicenseEvents {
     }
 
     /** {@value #CREATED}; {@code createdAt} may be absent: the event's time is used then. */
-    public record LicenseCreated(String id, String status, Instant createdAt, LocalDate orderDate) {
+    public record LicenseCreated(String id, String status, Instant createdAt, LocalDate orderDate, Long version) {
+    }
+
+    /** The license after the change, as far as deployments care. */
+    public record State(String status, LocalDate orderDate) {
     }
 
     /** {@value #UPDATED}: only a change of {@code orderDate} matters here. */
-    public record LicenseUpdated(String licenseId, List<FieldChange> changes) {
+    public record LicenseUpdated(String licenseId, List<FieldChange> changes, Long version, State license) {
     }
 
     /** One changed field of {@value #UPDATED}; values as text. */
@@ -30,10 +38,10 @@ public final class LicenseEvents {
     }
 
     /** {@value #STATUS_CHANGED}. */
-    public record StatusChanged(String licenseId, String from, String to) {
+    public record StatusChanged(String licenseId, String from, String to, Long version, State license) {
     }
 
     /** {@value #EXPIRED}. */
-    public record Expired(String licenseId) {
+    public record Expired(String licenseId, Long version, State license) {
     }
 }

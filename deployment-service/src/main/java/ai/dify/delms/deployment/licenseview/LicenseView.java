@@ -9,8 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * What deployment-service knows of a license from license-service's events. The status is kept as
- * the text license-service sends, so a status added there later does not break this read model.
+ * What deployment-service knows of a license from license-service's events, at the newest license
+ * version seen ({@code version}): an older event changes nothing. The status is kept as the text
+ * license-service sends, so a status added there later does not break this read model.
  */
 @Entity
 @Table(name = "license_view")
@@ -24,6 +25,8 @@ public class LicenseView {
     private String status;
     private Instant createdAt;
     private LocalDate orderDate;
+    /** The license's version the row shows; null while only events without a version were seen. */
+    private Long version;
     private Instant updatedAt;
 
     protected LicenseView() {
@@ -39,6 +42,24 @@ public class LicenseView {
     /** A deployment may be scheduled only for a license that is not terminated. */
     public boolean acceptsDeployments() {
         return !CLOSED_TO_DEPLOYMENTS.contains(status);
+    }
+
+    /** Whether the row shows an older version of the license than {@code version} (or none yet). */
+    boolean isBehind(long version) {
+        return this.version == null || version > this.version;
+    }
+
+    /** Whether an event without a version (published before events carried one) may still apply. */
+    boolean takesUnversioned() {
+        return version == null;
+    }
+
+    /** The license as license-service has it at {@code version}. */
+    void describe(String status, LocalDate orderDate, long version, Instant now) {
+        this.status = status;
+        this.orderDate = orderDate;
+        this.version = version;
+        this.updatedAt = now;
     }
 
     void changeStatus(String status, Instant now) {
@@ -62,5 +83,6 @@ public class LicenseView {
     public String getStatus() { return status; }
     public Instant getCreatedAt() { return createdAt; }
     public LocalDate getOrderDate() { return orderDate; }
+    public Long getVersion() { return version; }
     public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -17,7 +19,8 @@ import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
 /**
  * Keeps {@link LicenseView}s up to date from license events (each handled once by the idempotent
- * consumer) and answers whether a license accepts deployments.
+ * consumer; an event older than the view, by the license's version, changes nothing) and answers
+ * whether a license accepts deployments.
  */
 @Service
 public class LicenseViews {
@@ -37,18 +40,25 @@ public class LicenseViews {
     public void licenseCreated(InboundEvent event, LicenseEvents.LicenseCreated license) {
         String licenseId = required(Optional.ofNullable(license.id()).orElse(event.subject()), event, "license id");
         Instant createdAt = Optional.ofNullable(license.createdAt()).orElse(event.time());
+        String status = Optional.ofNullable(license.status()).orElse(CREATED_STATUS);
         Optional<LicenseView> known = views.findById(licenseId);
         if (known.isPresent()) {
-            // a status change got here first; it is newer than the status at creation
-            known.get().learnCreatedAt(createdAt);
-            if (known.get().getOrderDate() == null && license.orderDate() != null) {
-                known.get().changeOrderDate(license.orderDate(), clock.instant());
+            // a later event got here first: its state is newer than the one at creation
+            LicenseView view = known.get();
+            view.learnCreatedAt(createdAt);
+            if (license.version() != null) {
+                if (view.isBehind(license.version())) {
+                    view.describe(status, license.orderDate(), license.version(), clock.instant());
+                }
+            } else if (view.takesUnversioned() && view.getOrderDate() == null && license.orderDate() != null) {
+                view.changeOrderDate(license.orderDate(), clock.instant());
             }
             return;
         }
-        String status = Optional.ofNullable(license.status()).orElse(CREATED_STATUS);
         LicenseView view = new LicenseView(licenseId, status, createdAt, clock.instant());
-        if (license.orderDate() != null) {
+        if (license.version() != null) {
+            view.describe(status, license.orderDate(), license.version(), clock.instant());
+        } else if (license.orderDate() != null) {
             view.changeOrderDate(license.orderDate(), clock.instant());
         }
         views.save(view);
@@ -57,25 +67,36 @@ public class LicenseViews {
     @Transactional
     public void statusChanged(InboundEvent event, LicenseEvents.StatusChanged change) {
         String licenseId = required(Optional.ofNullable(change.licenseId()).orElse(event.subject()), event, "license id");
-        changeStatus(licenseId, required(change.to(), event, "new status"));
+        String to = required(change.to(), event, "new status");
+        apply(licenseId, change.version(), change.license(), event, view -> view.changeStatus(to, clock.instant()),
+                () -> new LicenseView(licenseId, to, null, clock.instant()));
     }
 
     /** Follows a changed order date; other changed fields do not concern deployments. */
     @Transactional
     public void updated(InboundEvent event, LicenseEvents.LicenseUpdated update) {
         String licenseId = required(Optional.ofNullable(update.licenseId()).orElse(event.subject()), event, "license id");
+        if (update.version() != null && update.license() != null) {
+            // the state of a license whose creation is not known yet waits for the creation (status, createdAt)
+            views.findById(licenseId).filter(view -> view.isBehind(update.version())).ifPresent(view -> view.describe(
+                    required(update.license().status(), event, "license status"), update.license().orderDate(),
+                    update.version(), clock.instant()));
+            return;
+        }
         if (update.changes() == null) {
             return;
         }
         update.changes().stream().filter(change -> ORDER_DATE.equals(change.field())).reduce((a, b) -> b)
-                .ifPresent(change -> views.findById(licenseId).ifPresent(view -> view.changeOrderDate(
-                        orderDate(change.newValue(), event), clock.instant())));
+                .ifPresent(change -> views.findById(licenseId).filter(LicenseView::takesUnversioned)
+                        .ifPresent(view -> view.changeOrderDate(orderDate(change.newValue(), event), clock.instant())));
     }
 
     @Transactional
     public void expired(InboundEvent event, LicenseEvents.Expired expired) {
         String licenseId = required(Optional.ofNullable(expired.licenseId()).orElse(event.subject()), event, "license id");
-        changeStatus(licenseId, EXPIRED_STATUS);
+        apply(licenseId, expired.version(), expired.license(), event,
+                view -> view.changeStatus(EXPIRED_STATUS, clock.instant()),
+                () -> new LicenseView(licenseId, EXPIRED_STATUS, null, clock.instant()));
     }
 
     /** Whether a deployment may be scheduled: the license is known here and not terminated. */
@@ -96,11 +117,28 @@ public class LicenseViews {
                 .collect(Collectors.toMap(LicenseView::getLicenseId, LicenseView::getCreatedAt));
     }
 
-    private void changeStatus(String licenseId, String status) {
+    /**
+     * Applies a license event to its view: the license's state if the event carries it and is newer
+     * than the view (an older one changes nothing); an event without version and state (published
+     * before events carried them) by {@code unversioned}, and only while the view has seen no version.
+     * The creation event may be missing (e.g. dead-lettered): the view is still made, without createdAt.
+     */
+    private void apply(String licenseId, Long version, LicenseEvents.State state, InboundEvent event,
+            Consumer<LicenseView> unversioned, Supplier<LicenseView> unknown) {
         Instant now = clock.instant();
-        views.findById(licenseId).ifPresentOrElse(view -> view.changeStatus(status, now),
-                // the creation event is missing (e.g. dead-lettered): still remember the status
-                () -> views.save(new LicenseView(licenseId, status, null, now)));
+        boolean versioned = version != null && state != null;
+        Optional<LicenseView> known = views.findById(licenseId);
+        if (known.isEmpty()) {
+            LicenseView view = unknown.get();
+            if (versioned) {
+                view.describe(required(state.status(), event, "license status"), state.orderDate(), version, now);
+            }
+            views.save(view);
+        } else if (versioned && known.get().isBehind(version)) {
+            known.get().describe(required(state.status(), event, "license status"), state.orderDate(), version, now);
+        } else if (!versioned && known.get().takesUnversioned()) {
+            unversioned.accept(known.get());
+        }
     }
 
     private static LocalDate orderDate(String value, InboundEvent event) {

@@ -95,6 +95,27 @@ class LicenseViewIT {
         assertThat(views.acceptsDeployments(licenseId)).isFalse();
     }
 
+    /** Events of one license delivered out of order: the newest version wins, whatever arrives last. */
+    @Test
+    void aSuspensionArrivingAfterTheTerminationDoesNotReopenTheLicense() {
+        String licenseId = licenseId();
+        send(licenseId, licenseCreated(licenseId).data(withVersion(licenseCreatedData(licenseId), 0)));
+        send(licenseId, statusChanged(licenseId, "SUSPENDED", "TERMINATED", 2));
+        TestEvents late = statusChanged(licenseId, "IN_USE", "SUSPENDED", 1);
+        send(licenseId, late);
+        TestEvents lateUpdate = TestEvents.event(LicenseEvents.UPDATED, licenseId).source("/delms/license-service")
+                .data(Map.of("licenseId", licenseId, "actor", "bob", "version", 1, "changes", List.of(),
+                        "license", state(licenseId, "IN_USE")));
+        send(licenseId, lateUpdate);
+        Awaitility.await().atMost(BOUND).until(() -> processed(late.id()) && processed(lateUpdate.id()));
+
+        LicenseView view = views.find(licenseId).orElseThrow();
+        assertThat(view.getStatus()).isEqualTo("TERMINATED");
+        assertThat(view.getVersion()).isEqualTo(2);
+        assertThat(views.acceptsDeployments(licenseId)).isFalse();
+        assertThat(view.getCreatedAt()).as("learnt from the creation all the same").isNotNull();
+    }
+
     @Test
     void unreadableRecordGoesToTheDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();
@@ -106,7 +127,7 @@ class LicenseViewIT {
         assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("not JSON");
     }
 
-    /** Keyed by the license id, as license-service does: one license's events stay in order. */
+    /** Keyed by the license id, as license-service does: one license's events go to one partition. */
     private void send(String licenseId, TestEvents event) {
         kafka.send(LicenseEvents.TOPIC, licenseId, event.toJson());
     }
@@ -116,6 +137,30 @@ class LicenseViewIT {
     }
 
     private static TestEvents licenseCreated(String licenseId) {
+        return TestEvents.event(LicenseEvents.CREATED, licenseId).source("/delms/license-service")
+                .data(licenseCreatedData(licenseId));
+    }
+
+    private static Map<String, Object> withVersion(Map<String, Object> data, long version) {
+        data.put("version", version);
+        return data;
+    }
+
+    /** A status change as license-service publishes it: with the license's version and state after it. */
+    private static TestEvents statusChanged(String licenseId, String from, String to, long version) {
+        return TestEvents.event(LicenseEvents.STATUS_CHANGED, licenseId).source("/delms/license-service")
+                .data(Map.of("licenseId", licenseId, "from", from, "to", to, "reason", "test", "actor", "alice",
+                        "version", version, "license", state(licenseId, to)));
+    }
+
+    private static Map<String, Object> state(String licenseId, String status) {
+        Map<String, Object> license = new LinkedHashMap<>(licenseCreatedData(licenseId));
+        license.remove("createdAt");
+        license.put("status", status);
+        return license;
+    }
+
+    private static Map<String, Object> licenseCreatedData(String licenseId) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", licenseId);
         data.put("productType", "ENT");
@@ -125,7 +170,7 @@ class LicenseViewIT {
         data.put("orderDate", "2025-03-01");
         data.put("expiryDate", "2026-03-03");
         data.put("createdAt", "2025-03-04T10:15:30Z");
-        return TestEvents.event(LicenseEvents.CREATED, licenseId).source("/delms/license-service").data(data);
+        return data;
     }
 
     private static TestEvents statusChanged(String licenseId, String from, String to) {

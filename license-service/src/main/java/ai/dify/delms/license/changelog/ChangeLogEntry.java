@@ -33,12 +33,17 @@ public class ChangeLogEntry {
     private String reason;
     @Enumerated(EnumType.STRING)
     private ChangeSource source;
+    /** Subject and client of the person behind a change made by a consumed event (null otherwise). */
+    private String actorSubject;
+    private String actorClientId;
+    /** What the consumed event that made the change was about, e.g. {@code purchase 6f1c... (sales-service)}. */
+    private String via;
 
     protected ChangeLogEntry() {
     }
 
     ChangeLogEntry(String licenseId, Instant at, String actor, String field, String oldValue, String newValue,
-            String reason, ChangeSource source) {
+            String reason, ChangeSource source, String actorSubject, String actorClientId, String via) {
         this.licenseId = licenseId;
         this.at = at;
         this.actor = actor;
@@ -47,6 +52,9 @@ public class ChangeLogEntry {
         this.newValue = newValue;
         this.reason = reason;
         this.source = source;
+        this.actorSubject = actorSubject;
+        this.actorClientId = actorClientId;
+        this.via = via;
     }
 
     public String getLicenseId() { return licenseId; }
@@ -57,4 +65,7 @@ public class ChangeLogEntry {
     public String getNewValue() { return newValue; }
     public String getReason() { return reason; }
     public ChangeSource getSource() { return source; }
+    public String getActorSubject() { return actorSubject; }
+    public String getActorClientId() { return actorClientId; }
+    public String getVia() { return via; }
 }

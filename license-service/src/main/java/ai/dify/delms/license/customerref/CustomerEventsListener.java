@@ -19,8 +19,8 @@ public class CustomerEventsListener {
     static final String UPDATED = "delms.customer.updated.v1";
     static final String DELETED = "delms.customer.deleted.v1";
 
-    /** The part of a customer event this service needs; other fields are ignored. */
-    record CustomerData(UUID id, String name, UUID salesRepId, UUID resellerId) {
+    /** The part of a customer event this service needs; other fields are ignored. {@code version} is absent in old events. */
+    record CustomerData(UUID id, String name, UUID salesRepId, UUID resellerId, Long version) {
 
         CustomerData {
             if (id == null || name == null) {
@@ -35,9 +35,11 @@ public class CustomerEventsListener {
     CustomerEventsListener(IdempotentEventHandler events, KnownCustomers customers) {
         this.events = events;
         this.routes = EventRoutes.create()
-                .on(CREATED, CustomerData.class, c -> customers.described(c.id(), c.name(), c.salesRepId(), c.resellerId()))
-                .on(UPDATED, CustomerData.class, c -> customers.described(c.id(), c.name(), c.salesRepId(), c.resellerId()))
-                .on(DELETED, CustomerData.class, c -> customers.deleted(c.id(), c.name()));
+                .on(CREATED, CustomerData.class,
+                        c -> customers.described(c.id(), c.name(), c.salesRepId(), c.resellerId(), c.version()))
+                .on(UPDATED, CustomerData.class,
+                        c -> customers.described(c.id(), c.name(), c.salesRepId(), c.resellerId(), c.version()))
+                .on(DELETED, CustomerData.class, c -> customers.deleted(c.id(), c.name(), c.version()));
     }
 
     @KafkaListener(topics = TOPIC)

@@ -42,24 +42,23 @@ public class KnownCustomers {
     }
 
     /** A created or updated customer: stored or refreshed, unless it was deleted already. */
+    /** A created or updated customer; an event older than what is known (or about a deleted customer) changes nothing. */
     @Transactional
-    public void described(UUID id, String name, UUID salesRepId, UUID resellerId) {
+    public void described(UUID id, String name, UUID salesRepId, UUID resellerId, Long version) {
         KnownCustomer customer = customers.findById(id).orElseGet(() -> new KnownCustomer(id));
-        if (customer.isDeleted()) {
-            return;
+        if (customer.describe(name, salesRepId, resellerId, version, clock.instant())) {
+            customers.save(customer);
         }
-        customer.describe(name, salesRepId, resellerId, clock.instant());
-        customers.save(customer);
     }
 
     @Transactional
-    public void deleted(UUID id, String name) {
+    public void deleted(UUID id, String name, Long version) {
         KnownCustomer customer = customers.findById(id).orElseGet(() -> {
             KnownCustomer unknown = new KnownCustomer(id);
-            unknown.describe(name == null ? "" : name, null, null, clock.instant());
+            unknown.describe(name == null ? "" : name, null, null, null, clock.instant());
             return unknown;
         });
-        customer.markDeleted(clock.instant());
+        customer.markDeleted(version, clock.instant());
         customers.save(customer);
     }
 }

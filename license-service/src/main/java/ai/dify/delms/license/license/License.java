@@ -53,6 +53,8 @@ public class License {
     private Integer usageUsers;
     @OptimisticLock(excluded = true)
     private Instant usageReportedAt;
+    /** When the upgrade that set the product was recorded (null: none yet): a late, older upgrade does not undo it. */
+    private Instant lastUpgradeAt;
     /** The database's generated column mirroring {@link #isOverused()}, for indexed queries only (may be stale in memory). */
     @Column(name = "overused", insertable = false, updatable = false)
     private boolean overusedInDatabase;
@@ -176,42 +178,68 @@ public class License {
     }
 
     /**
-     * Applies a recorded purchase: the expiry becomes the purchase's period end (not for a perpetual
-     * license), limits become the ones after it, an upgrade changes the product (the id stays), and a
-     * renewal or upgrade sets RENEWED. A NEW purchase (the order itself) and any purchase for a
-     * TERMINATED license change nothing. A SUSPENDED license stays suspended and is reinstated as RENEWED.
+     * Applies a recorded purchase. Purchases of one license can arrive late, twice or in another
+     * order than they were recorded (redelivery, a broker outage, resubmission), so the rule is
+     * chosen to give the same license whatever the order (see docs/decisions.md, 12):
      *
+     * <ul>
+     * <li>{@code NEW}: nothing; it is the order the license was created from.</li>
+     * <li>{@code RENEWAL}: the expiry becomes the purchase's {@code periodEnd} only if that is later
+     *     (never backwards; a perpetual license has no expiry); limits as below; status RENEWED.
+     *     A renewal whose period ends on or before the current expiry was superseded by a later one
+     *     that got here first: it changes no expiry and no status.</li>
+     * <li>{@code EXPANSION}: each limit becomes the purchase's "after" value only if that is higher
+     *     (never lowered); the expiry is extended like a renewal's, never shortened; the status
+     *     stays.</li>
+     * <li>{@code UPGRADE}: the product becomes {@code productTypeAfter}, unless an upgrade recorded
+     *     later ({@code recordedAt}) was applied already; limits and expiry as for an expansion;
+     *     status RENEWED when the product or the expiry changed.</li>
+     * </ul>
+     *
+     * Lowering a limit or shortening the license is an edit of the license by staff, never the effect
+     * of a purchase. A TERMINATED license changes no more. A SUSPENDED license stays suspended and
+     * returns to RENEWED on reinstatement.
+     *
+     * @param recordedAt when sales-service recorded the purchase: orders upgrades
      * @return the changed fields, {@code status} included
+     * @throws IllegalArgumentException if a limit after the purchase is not positive
      */
-    List<FieldChange> applyPurchase(PurchaseFacts purchase, String actor, Instant now) {
+    List<FieldChange> applyPurchase(PurchaseFacts purchase, Instant recordedAt, String actor, Instant now) {
         List<FieldChange> changes = new ArrayList<>();
         if (purchase.type() == PurchaseType.NEW || status == LicenseStatus.TERMINATED) {
             return changes;
         }
-        if (purchase.periodEnd() != null && licenseType.expires() && FieldChange.differs(expiryDate, purchase.periodEnd())) {
-            if (!purchase.periodEnd().isAfter(startDate)) {
-                throw new IllegalArgumentException("Purchase " + purchase.id() + " ends on " + purchase.periodEnd()
-                        + ", not after the start date " + startDate + " of license " + id);
-            }
+        if (purchase.workspacesAfter() != null) {
+            requirePositive(purchase, "workspacesAfter", purchase.workspacesAfter());
+        }
+        if (purchase.usersAfter() != null) {
+            requirePositive(purchase, "usersAfter", purchase.usersAfter());
+        }
+        boolean extended = false;
+        if (licenseType.expires() && purchase.periodEnd() != null && purchase.periodEnd().isAfter(expiryDate)) {
             changes.add(FieldChange.of("expiryDate", expiryDate, purchase.periodEnd()));
             expiryDate = purchase.periodEnd();
+            extended = true;
         }
-        if (purchase.workspacesAfter() != null && purchase.workspacesAfter() != authorizedWorkspaces) {
-            requirePositive(purchase, "workspacesAfter", purchase.workspacesAfter());
+        if (purchase.workspacesAfter() != null && purchase.workspacesAfter() > authorizedWorkspaces) {
             changes.add(FieldChange.of("authorizedWorkspaces", authorizedWorkspaces, purchase.workspacesAfter()));
             authorizedWorkspaces = purchase.workspacesAfter();
         }
-        if (purchase.usersAfter() != null && purchase.usersAfter() != authorizedUsers) {
-            requirePositive(purchase, "usersAfter", purchase.usersAfter());
+        if (purchase.usersAfter() != null && purchase.usersAfter() > authorizedUsers) {
             changes.add(FieldChange.of("authorizedUsers", authorizedUsers, purchase.usersAfter()));
             authorizedUsers = purchase.usersAfter();
         }
+        boolean upgraded = false;
         if (purchase.type() == PurchaseType.UPGRADE && purchase.productTypeAfter() != null
-                && !purchase.productTypeAfter().equals(productType)) {
-            changes.add(FieldChange.of("productType", productType, purchase.productTypeAfter()));
-            productType = purchase.productTypeAfter();
+                && (lastUpgradeAt == null || recordedAt.isAfter(lastUpgradeAt))) {
+            lastUpgradeAt = recordedAt;
+            if (!purchase.productTypeAfter().equals(productType)) {
+                changes.add(FieldChange.of("productType", productType, purchase.productTypeAfter()));
+                productType = purchase.productTypeAfter();
+                upgraded = true;
+            }
         }
-        if (purchase.type().renews()) {
+        if (renews(purchase, extended, upgraded)) {
             if (status == LicenseStatus.SUSPENDED) {
                 statusBeforeSuspension = LicenseStatus.RENEWED;
             } else if (status != LicenseStatus.RENEWED && status.canChangeTo(LicenseStatus.RENEWED)) {
@@ -223,6 +251,19 @@ public class License {
             touch(actor, now);
         }
         return changes;
+    }
+
+    /**
+     * Whether a renewal or upgrade renews the license: one that extended the expiry or changed the
+     * product; a renewal without a period (or of a license that does not expire) always does. A
+     * superseded one (a later one was applied first) does not.
+     */
+    private boolean renews(PurchaseFacts purchase, boolean extended, boolean upgraded) {
+        return switch (purchase.type()) {
+            case RENEWAL -> extended || !licenseType.expires() || purchase.periodEnd() == null;
+            case UPGRADE -> extended || upgraded;
+            case NEW, EXPANSION -> false;
+        };
     }
 
     private static void requirePositive(PurchaseFacts purchase, String field, int value) {

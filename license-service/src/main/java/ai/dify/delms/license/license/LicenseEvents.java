@@ -1,12 +1,19 @@
 package ai.dify.delms.license.license;
 
 import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.events.DomainEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What license-service publishes on {@value #TOPIC}, keyed by license id (EVENTS.md). */
+/**
+ * What license-service publishes on {@value #TOPIC}, keyed by license id (docs/asyncapi.yaml).
+ * Every event carries the license's {@code version} after the change and, except the creation
+ * (which is the state itself), the whole license as it is then ({@code license}): a consumer keeps
+ * the newest state it has seen and ignores an older event, so reordering cannot roll it back and no
+ * change is lost with the event that was skipped.
+ */
 public final class LicenseEvents {
 
     public static final String TOPIC = DelmsTopics.LICENSES;
@@ -19,38 +26,121 @@ public final class LicenseEvents {
     private LicenseEvents() {
     }
 
-    /** The payload of {@code delms.license.created.v1}: the license as in the API, without derived fields. */
-    public record LicenseCreated(String id, String productType, LicenseType licenseType, LicenseStatus status,
+    /** A license event: topic, key and subject are the license's; the record knows its type. */
+    public sealed interface LicenseEvent extends DomainEvent
+            permits LicenseCreated, LicenseUpdated, LicenseStatusChanged, UsageReported, LicenseExpired {
+
+        String licenseId();
+
+        @Override
+        default String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        default String subject() {
+            return licenseId();
+        }
+    }
+
+    /** The license as other services keep it: the API's fields without derived ones and notes. */
+    public record LicenseState(String id, String productType, LicenseType licenseType, LicenseStatus status,
             UUID customerId, UUID salesRepId, UUID resellerId, LocalDate orderDate, LocalDate startDate,
             LocalDate expiryDate, int authorizedWorkspaces, int authorizedUsers) {
 
-        static LicenseCreated of(License l) {
-            return new LicenseCreated(l.getId().value(), l.getProductType(), l.getLicenseType(), l.getStatus(),
+        static LicenseState of(License l) {
+            return new LicenseState(l.getId().value(), l.getProductType(), l.getLicenseType(), l.getStatus(),
                     l.getCustomerId(), l.getSalesRepId(), l.getResellerId(), l.getOrderDate(), l.getStartDate(),
                     l.getExpiryDate(), l.getAuthorizedWorkspaces(), l.getAuthorizedUsers());
         }
     }
 
-    /** The payload of {@code delms.license.updated.v1}: the changed editable fields and the new version. */
-    public record LicenseUpdated(String licenseId, List<FieldChange> changes, String actor, long version) {
+    /** The payload of {@code delms.license.created.v1}: the license as in the API, without derived fields. */
+    public record LicenseCreated(String id, String productType, LicenseType licenseType, LicenseStatus status,
+            UUID customerId, UUID salesRepId, UUID resellerId, LocalDate orderDate, LocalDate startDate,
+            LocalDate expiryDate, int authorizedWorkspaces, int authorizedUsers, long version) implements LicenseEvent {
+
+        static LicenseCreated of(License l) {
+            return new LicenseCreated(l.getId().value(), l.getProductType(), l.getLicenseType(), l.getStatus(),
+                    l.getCustomerId(), l.getSalesRepId(), l.getResellerId(), l.getOrderDate(), l.getStartDate(),
+                    l.getExpiryDate(), l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), l.getVersion());
+        }
+
+        @Override
+        public String licenseId() {
+            return id;
+        }
+
+        @Override
+        public String type() {
+            return CREATED;
+        }
+    }
+
+    /** The payload of {@code delms.license.updated.v1}: the changed editable fields, the new version and state. */
+    public record LicenseUpdated(String licenseId, List<FieldChange> changes, String actor, long version,
+            LicenseState license) implements LicenseEvent {
+
+        static LicenseUpdated of(License l, List<FieldChange> changes, String actor) {
+            return new LicenseUpdated(l.getId().value(), changes, actor, l.getVersion(), LicenseState.of(l));
+        }
+
+        @Override
+        public String type() {
+            return UPDATED;
+        }
     }
 
     /** The payload of {@code delms.license.status-changed.v1}. */
     public record LicenseStatusChanged(String licenseId, LicenseStatus from, LicenseStatus to, String reason,
-            String actor) {
+            String actor, long version, LicenseState license) implements LicenseEvent {
+
+        static LicenseStatusChanged of(License l, LicenseStatus from, String reason, String actor) {
+            return new LicenseStatusChanged(l.getId().value(), from, l.getStatus(), reason, actor, l.getVersion(),
+                    LicenseState.of(l));
+        }
+
+        @Override
+        public String type() {
+            return STATUS_CHANGED;
+        }
     }
 
     /**
      * The payload of {@code delms.license.usage-reported.v1}: one report with the limits it is judged
      * against. {@code overused} is the license's state after it (judged on the latest report, which a
      * late, older report does not replace); {@code latest} says whether this report is now the latest.
+     * A report alone does not change the version (only a status change it causes does).
      */
     public record UsageReported(String licenseId, int workspaces, int users, Instant reportedAt,
             int authorizedWorkspaces, int authorizedUsers, boolean overused, boolean latest, LicenseStatus status,
-            UUID customerId, UUID resellerId, String reportedBy) {
+            UUID customerId, UUID resellerId, String reportedBy, long version, LicenseState license)
+            implements LicenseEvent {
+
+        static UsageReported of(License l, LatestUsage report, boolean latest, String reportedBy) {
+            return new UsageReported(l.getId().value(), report.workspaces(), report.users(), report.reportedAt(),
+                    l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), l.isOverused(), latest, l.getStatus(),
+                    l.getCustomerId(), l.getResellerId(), reportedBy, l.getVersion(), LicenseState.of(l));
+        }
+
+        @Override
+        public String type() {
+            return USAGE_REPORTED;
+        }
     }
 
     /** The payload of {@code delms.license.expired.v1}. */
-    public record LicenseExpired(String licenseId, LocalDate expiryDate, UUID customerId, UUID resellerId) {
+    public record LicenseExpired(String licenseId, LocalDate expiryDate, UUID customerId, UUID resellerId,
+            long version, LicenseState license) implements LicenseEvent {
+
+        static LicenseExpired of(License l) {
+            return new LicenseExpired(l.getId().value(), l.getExpiryDate(), l.getCustomerId(), l.getResellerId(),
+                    l.getVersion(), LicenseState.of(l));
+        }
+
+        @Override
+        public String type() {
+            return EXPIRED;
+        }
     }
 }

@@ -75,7 +75,7 @@ public class LicenseService {
         salesReferences.check(null, terms.salesRepId(), null, terms.resellerId());
         LicenseId id = ids.next(terms.productType(), YearMonth.now(clock));
         License license = licenses.saveAndFlush(License.create(id, terms, actor, now()));
-        events.publish(LicenseEvents.TOPIC, LicenseEvents.CREATED, id.value(), LicenseEvents.LicenseCreated.of(license));
+        events.publish(LicenseEvents.LicenseCreated.of(license));
         changes.record(id.value(), license.getCreatedAt(), actor, "status", null, LicenseStatus.CREATED.name(),
                 "created", ChangeSource.API);
         return license;
@@ -96,8 +96,7 @@ public class LicenseService {
         LicenseStatus from = license.changeStatusByHand(to, who, now);
         licenses.flush();
         changes.record(id, now, who, "status", from.name(), to.name(), reason, ChangeSource.API);
-        events.publish(LicenseEvents.TOPIC, LicenseEvents.STATUS_CHANGED, id,
-                new LicenseEvents.LicenseStatusChanged(id, from, to, reason, who));
+        events.publish(LicenseEvents.LicenseStatusChanged.of(license, from, reason, who));
         return license;
     }
 
@@ -127,8 +126,7 @@ public class LicenseService {
             changes.record(id, now, actor, change.field(), change.oldValue(), change.newValue(), null,
                     ChangeSource.API);
         }
-        events.publish(LicenseEvents.TOPIC, LicenseEvents.UPDATED, id,
-                new LicenseEvents.LicenseUpdated(id, changed, actor, license.getVersion()));
+        events.publish(LicenseEvents.LicenseUpdated.of(license, changed, actor));
         return license;
     }
 
@@ -172,25 +170,23 @@ public class LicenseService {
         Map<String, Object> figures = usageDetails(report, license);
         if (applied.firstReport()) {
             timeline.record(id, report.reportedAt(), TimelineKind.FIRST_USE, "First usage reported: "
-                    + report.workspaces() + " workspaces, " + report.users() + " users", figures, null);
+                    + report.workspaces() + " workspaces, " + report.users() + " users", figures, null, actor);
         }
         if (applied.becameLatest() && applied.overusedAfter() && !applied.overusedBefore()) {
             timeline.record(id, report.reportedAt(), TimelineKind.OVERUSE_STARTED, "Usage above the authorized limits",
-                    figures, null);
+                    figures, null, actor);
         } else if (applied.becameLatest() && !applied.overusedAfter() && applied.overusedBefore()) {
             timeline.record(id, report.reportedAt(), TimelineKind.OVERUSE_ENDED, "Usage within the authorized limits again",
-                    figures, null);
+                    figures, null, actor);
         }
-        events.publish(LicenseEvents.TOPIC, LicenseEvents.USAGE_REPORTED, id, new LicenseEvents.UsageReported(id,
-                report.workspaces(), report.users(), report.reportedAt(), license.getAuthorizedWorkspaces(),
-                license.getAuthorizedUsers(), license.isOverused(), applied.becameLatest(), license.getStatus(),
-                license.getCustomerId(), license.getResellerId(), actor));
+        events.publish(LicenseEvents.UsageReported.of(license, report, applied.becameLatest(), actor));
         return applied;
     }
 
     /**
-     * Applies a purchase recorded by sales-service (see {@link License#applyPurchase}); every changed
-     * field goes to the change log with the purchase as the reason, and the purchase to the timeline.
+     * Applies a purchase recorded by sales-service (see {@link License#applyPurchase}: late and
+     * reordered purchases never shorten the license or lower a limit); every changed field goes to
+     * the change log with the purchase as the reason, and the purchase to the timeline.
      *
      * @param at when the purchase was recorded
      * @throws NotFoundException if the license is unknown (the event is retried, then dead-lettered)
@@ -204,7 +200,7 @@ public class LicenseService {
                     + " to the unknown product type " + purchase.productTypeAfter());
         }
         Instant now = now();
-        List<FieldChange> changed = license.applyPurchase(purchase, actor, now);
+        List<FieldChange> changed = license.applyPurchase(purchase, at == null ? now : at, actor, now);
         licenses.flush();
         String reason = "purchase " + purchase.id() + " (" + purchase.type() + ")";
         List<FieldChange> fields = changed.stream().filter(c -> !c.field().equals("status")).toList();
@@ -213,8 +209,7 @@ public class LicenseService {
                     ChangeSource.EVENT);
         }
         if (!fields.isEmpty()) {
-            events.publish(LicenseEvents.TOPIC, LicenseEvents.UPDATED, id,
-                    new LicenseEvents.LicenseUpdated(id, fields, actor, license.getVersion()));
+            events.publish(LicenseEvents.LicenseUpdated.of(license, fields, actor));
         }
         changed.stream().filter(c -> c.field().equals("status")).findFirst().ifPresent(c ->
                 changedStatus(license, LicenseStatus.valueOf(c.oldValue()), reason, actor, now, ChangeSource.EVENT));
@@ -232,7 +227,7 @@ public class LicenseService {
         details.put("orderReference", purchase.orderReference());
         details.put("applied", fields.stream().map(FieldChange::field).toList());
         timeline.record(id, at == null ? now : at, TimelineKind.PURCHASE, purchaseSummary(purchase),
-                stringValues(details), purchase.id() == null ? null : purchase.id().toString());
+                stringValues(details), purchase.id() == null ? null : purchase.id().toString(), actor);
         return license;
     }
 
@@ -259,7 +254,8 @@ public class LicenseService {
         Instant when = deployment.completedAt() != null ? deployment.completedAt() : at == null ? now : at;
         timeline.record(id, when, TimelineKind.DEPLOYMENT, "Deployment completed"
                 + (deployment.engineerName() == null ? "" : " by " + deployment.engineerName()),
-                stringValues(details), deployment.deploymentId() == null ? null : deployment.deploymentId().toString());
+                stringValues(details), deployment.deploymentId() == null ? null : deployment.deploymentId().toString(),
+                actor);
         return license;
     }
 
@@ -283,11 +279,9 @@ public class LicenseService {
                 continue;
             }
             licenses.flush();
-            String id = license.getId().value();
             changedStatus(license, from.get(), "expiry date " + license.getExpiryDate() + " passed", actor, now,
                     ChangeSource.SCHEDULE);
-            events.publish(LicenseEvents.TOPIC, LicenseEvents.EXPIRED, id, new LicenseEvents.LicenseExpired(id,
-                    license.getExpiryDate(), license.getCustomerId(), license.getResellerId()));
+            events.publish(LicenseEvents.LicenseExpired.of(license));
             expired++;
         }
         return expired;
@@ -297,8 +291,7 @@ public class LicenseService {
             ChangeSource source) {
         String id = license.getId().value();
         changes.record(id, now, actor, "status", from.name(), license.getStatus().name(), reason, source);
-        events.publish(LicenseEvents.TOPIC, LicenseEvents.STATUS_CHANGED, id,
-                new LicenseEvents.LicenseStatusChanged(id, from, license.getStatus(), reason, actor));
+        events.publish(LicenseEvents.LicenseStatusChanged.of(license, from, reason, actor));
     }
 
     private License lockedOrNotFound(String id) {

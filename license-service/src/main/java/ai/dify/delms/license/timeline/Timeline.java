@@ -53,13 +53,16 @@ public class Timeline {
             details.put("to", change.getNewValue());
             details.put("reason", change.getReason());
             details.put("source", change.getSource().name());
+            if (change.getVia() != null) {
+                details.put("via", change.getVia());
+            }
             entries.add(new TimelineEntry(change.getAt(), TimelineKind.STATUS_CHANGED,
                     "Status " + change.getOldValue() + " → " + change.getNewValue(), change.getActor(),
                     json.valueToTree(details)));
         }
         for (TimelineFact fact : facts.findByLicenseIdOrderByAtAscIdAsc(licenseId)) {
             JsonNode details = fact.getDetails() == null ? null : json.readTree(fact.getDetails());
-            entries.add(new TimelineEntry(fact.getAt(), fact.getKind(), fact.getSummary(), null, details));
+            entries.add(new TimelineEntry(fact.getAt(), fact.getKind(), fact.getSummary(), fact.getActor(), details));
         }
         if (license.expiryDate() != null) {
             entries.add(new TimelineEntry(startOf(license.expiryDate().plusDays(1)), TimelineKind.EXPIRY,

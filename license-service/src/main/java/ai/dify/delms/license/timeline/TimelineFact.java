@@ -30,17 +30,20 @@ class TimelineFact {
     @Column(columnDefinition = "text")
     private String details;
     private String reference;
+    private String actor;
 
     protected TimelineFact() {
     }
 
-    TimelineFact(String licenseId, Instant at, TimelineKind kind, String summary, String details, String reference) {
+    TimelineFact(String licenseId, Instant at, TimelineKind kind, String summary, String details, String reference,
+            String actor) {
         this.licenseId = licenseId;
         this.at = at;
         this.kind = kind;
         this.summary = summary;
         this.details = details;
         this.reference = reference;
+        this.actor = actor;
     }
 
     Long getId() { return id; }
@@ -49,4 +52,5 @@ class TimelineFact {
     String getSummary() { return summary; }
     String getDetails() { return details; }
     String getReference() { return reference; }
+    String getActor() { return actor; }
 }

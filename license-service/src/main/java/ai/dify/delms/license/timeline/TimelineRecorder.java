@@ -24,11 +24,12 @@ public class TimelineRecorder {
     /**
      * @param details shown as the entry's {@code details} object (null values are kept)
      * @param reference the id of what it is about (purchase, deployment), if any
+     * @param actor the person behind it (who recorded the purchase, reported the usage), if known
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String licenseId, Instant at, TimelineKind kind, String summary, Map<String, ?> details,
-            String reference) {
+            String reference, String actor) {
         facts.save(new TimelineFact(licenseId, at, kind, summary,
-                details == null ? null : json.writeValueAsString(details), reference));
+                details == null ? null : json.writeValueAsString(details), reference, actor));
     }
 }

@@ -21,11 +21,19 @@ public final class CustomerEventsFixture {
         this.customers = customers;
     }
 
+    /** A customer event as published before events carried the customer's version. */
     public static TestEvents customerEvent(String type, UUID id, String name) {
+        return customerEvent(type, id, name, null);
+    }
+
+    public static TestEvents customerEvent(String type, UUID id, String name, Long version) {
         Map<String, Object> data = new HashMap<>();
         data.put("id", id.toString());
         data.put("name", name);
         data.put("region", "EMEA");
+        if (version != null) {
+            data.put("version", version);
+        }
         return TestEvents.event(type, id.toString()).source("/delms/customer-service").data(data);
     }
 

@@ -84,6 +84,42 @@ class CustomerReadModelIT {
     }
 
     @Test
+    void anOlderCustomerEventArrivingLateChangesNothing() {
+        UUID customerId = UUID.randomUUID();
+        send(customerEvent(CustomerEventsListener.UPDATED, customerId, "Renamed", 2L));
+        send(customerEvent(CustomerEventsListener.UPDATED, customerId, "Old name", 1L));
+        TestEvents created = customerEvent(CustomerEventsListener.CREATED, customerId, "First name", 0L);
+        send(created);
+        awaitHandled(created);
+
+        assertThat(customers.name(customerId)).contains("Renamed");
+        assertThat(jdbc.queryForObject("select version from known_customer where id = ?", Long.class,
+                customerId.toString())).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedCustomerStaysDeletedWhateverArrivesAfter() {
+        UUID customerId = UUID.randomUUID();
+        send(customerEvent(CustomerEventsListener.CREATED, customerId, "Short-lived", 0L));
+        send(customerEvent(CustomerEventsListener.DELETED, customerId, "Short-lived", 2L));
+        TestEvents late = customerEvent(CustomerEventsListener.UPDATED, customerId, "Renamed", 1L);
+        send(late);
+        awaitHandled(late);
+
+        assertThat(customers.isActive(customerId)).isFalse();
+        assertThat(customers.name(customerId)).contains("Short-lived");
+    }
+
+    private void send(TestEvents event) {
+        kafka.send(CustomerEventsListener.TOPIC, event.subject(), event.toJson());
+    }
+
+    private void awaitHandled(TestEvents event) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = ?", Integer.class, event.id()) == 1);
+    }
+
+    @Test
     void poisonRecordEndsOnDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
         // a CloudEvent whose data is not a customer: retrying cannot help

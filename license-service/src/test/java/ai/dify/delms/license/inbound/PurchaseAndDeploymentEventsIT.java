@@ -74,7 +74,8 @@ class PurchaseAndDeploymentEventsIT {
         JsonNode expiryChange = changes.stream().filter(c -> c.get("field").asString().equals("expiryDate")).findFirst()
                 .orElseThrow();
         assertThat(expiryChange.get("source").asString()).isEqualTo("EVENT");
-        assertThat(expiryChange.get("actor").asString()).isEqualTo("sales-service");
+        assertThat(expiryChange.get("actor").asString()).as("the person behind the purchase").isEqualTo("bob");
+        assertThat(expiryChange.get("via").asString()).isEqualTo("purchase " + renewal.get("id") + " (sales-service)");
         assertThat(expiryChange.get("newValue").asString()).isEqualTo(newExpiry.toString());
         assertThat(expiryChange.get("reason").asString()).contains(renewal.get("id").toString()).contains("RENEWAL");
         assertThat(changes).anyMatch(c -> c.get("field").asString().equals("status")
@@ -83,13 +84,42 @@ class PurchaseAndDeploymentEventsIT {
         JsonNode purchaseEntry = timelineEntry(id, "PURCHASE");
         assertThat(purchaseEntry.get("details").get("purchaseId").asString()).isEqualTo(renewal.get("id"));
         assertThat(purchaseEntry.get("details").get("periodEnd").asString()).isEqualTo(newExpiry.toString());
+        assertThat(purchaseEntry.get("actor").asString()).isEqualTo("bob");
+        assertThat(timelineEntry(id, "STATUS_CHANGED").get("actor").asString()).isEqualTo("bob");
         assertThat(timelineTypes(id)).containsSubsequence("ORDERED", "CREATED", "PURCHASE", "EXPIRY");
 
         ConsumerRecord<String, String> updated = kafka.awaitRecord("delms.licenses",
                 r -> id.equals(r.key()) && r.value().contains("delms.license.updated.v1"));
         assertThat(updated.value()).contains("expiryDate").contains(newExpiry.toString());
+        JsonNode updatedEvent = json.readTree(updated.value());
+        assertThat(updatedEvent.get("actorusername").asString()).as("bob is behind the license's change too").isEqualTo("bob");
+        assertThat(updatedEvent.get("actorsubject").asString()).isEqualTo("f3a1-bob");
+        assertThat(updatedEvent.get("data").get("actor").asString()).isEqualTo("bob");
         kafka.awaitRecord("delms.licenses", r -> id.equals(r.key())
                 && r.value().contains("delms.license.status-changed.v1") && r.value().contains("RENEWED"));
+    }
+
+    @Test
+    void twoRenewalsDeliveredInReverseOrderEndAtTheLaterExpiry() throws Exception {
+        String id = api.create(tokens.adminToken(), aLicenseFor(customerId));
+        LocalDate firstEnd = LocalDate.now().plusYears(2);
+        LocalDate secondEnd = LocalDate.now().plusYears(3);
+        Map<String, Object> first = purchase(id, "RENEWAL");
+        first.put("periodEnd", firstEnd.toString());
+        Map<String, Object> second = purchase(id, "RENEWAL");
+        second.put("periodEnd", secondEnd.toString());
+
+        // recorded first, then second; delivered the other way round (e.g. resubmitted after an outage)
+        sendSales(id, purchaseRecorded(second));
+        sendSales(id, purchaseRecorded(first));
+        Awaitility.await("both renewals applied").atMost(Duration.ofSeconds(30))
+                .until(() -> timelineCount(id, "PURCHASE") == 2);
+
+        JsonNode license = api.readBody(tokens.adminToken(), id);
+        assertThat(license.get("expiryDate").asString()).isEqualTo(secondEnd.toString());
+        assertThat(license.get("status").asString()).isEqualTo("RENEWED");
+        assertThat(changes(id).stream().filter(c -> c.get("field").asString().equals("expiryDate")))
+                .singleElement().satisfies(c -> assertThat(c.get("newValue").asString()).isEqualTo(secondEnd.toString()));
     }
 
     @Test

@@ -22,14 +22,18 @@ public final class SalesAndDeploymentEventsFixture {
         data.put("amount", "12000.00");
         data.put("currency", "EUR");
         data.put("salesRepId", UUID.randomUUID().toString());
+        data.put("recordedBy", "bob");
+        data.put("version", 0);
         return data;
     }
 
+    /** The event of a purchase recorded by bob (the envelope names him). */
     public static TestEvents purchaseRecorded(Map<String, Object> purchase) {
         return TestEvents.event("delms.purchase.recorded.v1", purchase.get("id").toString())
-                .source("/delms/sales-service").data(purchase);
+                .source("/delms/sales-service").actor("f3a1-bob", "bob", "delms-web").data(purchase);
     }
 
+    /** A completed deployment whose envelope names nobody (as published before events carried their actor). */
     public static TestEvents deploymentCompleted(String licenseId, String engineerName) {
         Map<String, Object> data = new HashMap<>();
         String deploymentId = UUID.randomUUID().toString();

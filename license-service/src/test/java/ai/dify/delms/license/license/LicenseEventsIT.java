@@ -57,5 +57,41 @@ class LicenseEventsIT {
         assertThat(data.get("licenseType").asString()).isEqualTo("SUBSCRIPTION");
         assertThat(data.get("authorizedWorkspaces").asInt()).isEqualTo(10);
         assertThat(data.get("expiryDate").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
+        assertThat(data.get("version").asLong()).isZero();
+        assertThat(event.get("actorusername").asString()).isEqualTo("alice");
+    }
+
+    /**
+     * Each event carries the license's version after the change and the whole license as it is
+     * then, so a consumer can keep the newest state and ignore an older event without losing anything.
+     */
+    @Test
+    void everyLicenseEventCarriesTheVersionAndTheLicenseAfterTheChange() throws Exception {
+        String customerId = new CustomerEventsFixture(kafka, knownCustomers).knownCustomer().toString();
+        LicenseTestClient api = new LicenseTestClient(mvc);
+        String licenseId = api.create(tokens.adminToken(), aLicenseFor(customerId));
+        api.reportUsage(tokens.engineerToken(), licenseId, java.util.Map.of("workspaces", 2, "users", 20))
+                .andExpect(status().isCreated());
+        api.transition(tokens.adminToken(), licenseId, "SUSPENDED", "unpaid").andExpect(status().isOk());
+
+        JsonNode usage = data(LicenseEvents.USAGE_REPORTED, licenseId);
+        JsonNode firstUse = data(LicenseEvents.STATUS_CHANGED, licenseId, "\"IN_USE\"", "\"to\":\"IN_USE\"");
+        JsonNode suspended = data(LicenseEvents.STATUS_CHANGED, licenseId, "\"to\":\"SUSPENDED\"");
+        assertThat(firstUse.get("version").asLong()).isEqualTo(1);
+        assertThat(usage.get("version").asLong()).as("the report's own status change").isEqualTo(1);
+        assertThat(usage.get("license").get("status").asString()).isEqualTo("IN_USE");
+        assertThat(suspended.get("version").asLong()).isEqualTo(2);
+        JsonNode state = suspended.get("license");
+        assertThat(state.get("id").asString()).isEqualTo(licenseId);
+        assertThat(state.get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(state.get("customerId").asString()).isEqualTo(customerId);
+        assertThat(state.get("authorizedWorkspaces").asInt()).isEqualTo(10);
+        assertThat(state.get("expiryDate").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
+    }
+
+    private JsonNode data(String type, String licenseId, String... contains) {
+        ConsumerRecord<String, String> record = kafka.awaitRecord(LicenseEvents.TOPIC, r -> licenseId.equals(r.key())
+                && r.value().contains(type) && java.util.Arrays.stream(contains).allMatch(r.value()::contains));
+        return json.readTree(record.value()).get("data");
     }
 }

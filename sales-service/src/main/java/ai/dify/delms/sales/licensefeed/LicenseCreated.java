@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * The part of {@code delms.license.created.v1}'s payload this service uses; other fields are
- * ignored. {@code createdAt} may be absent: the event's time is used then.
+ * ignored. {@code createdAt} may be absent: the event's time is used then; {@code version} is absent
+ * in events published before they carried one.
  */
 public record LicenseCreated(String id, String productType, String licenseType, UUID customerId, UUID salesRepId,
         String resellerId, LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers,
-        Instant createdAt) {
+        Instant createdAt, Long version) {
 }

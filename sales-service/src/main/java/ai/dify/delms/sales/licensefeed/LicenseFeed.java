@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.events.DelmsTopics;
@@ -44,25 +45,44 @@ public class LicenseFeed {
             throw new MalformedEventException("Event " + event.id() + " lacks the license id, customer or product type");
         }
         if (sales.existsById(licenseId)) {
+            // a creation is the oldest event of a license: whatever is recorded already is as new or newer
             log.debug("License {} is already recorded", licenseId);
             return;
         }
         LicenseSale sale = new LicenseSale(licenseId, license.customerId(), license.salesRepId(),
                 license.resellerId(), license.productType(),
-                Optional.ofNullable(license.createdAt()).orElse(event.time()));
+                Optional.ofNullable(license.createdAt()).orElse(event.time()), license.version());
         sale.setTerms(license.licenseType(), license.expiryDate(), license.authorizedWorkspaces(),
                 license.authorizedUsers());
         sales.save(sale);
         recordExpiry(licenseId, license.expiryDate());
     }
 
-    /** Applies the changed fields of a license; an update of a license not (yet) known is dead-lettered. */
+    /**
+     * Takes the license's terms from an updated event, unless the feed shows a newer version of the
+     * license already (the event is older: redelivered or reordered), so a late event cannot bring
+     * back an earlier expiry or lower limits. An event from before events carried the license's state
+     * (a replay of old records) applies its changed fields only while no such state was applied. An
+     * update of a license not (yet) known is dead-lettered.
+     */
     @Transactional
     public void licenseUpdated(InboundEvent event, LicenseUpdated update) {
         String licenseId = Optional.ofNullable(update.licenseId()).orElse(event.subject());
-        LicenseSale sale = sales.findById(licenseId == null ? "" : licenseId).orElseThrow(
+        // locked: a purchase being recorded for this license changes the same row
+        LicenseSale sale = sales.findForUpdate(licenseId == null ? "" : licenseId).orElseThrow(
                 () -> new IllegalStateException("License " + licenseId + " is not known (yet): its update waits"));
-        if (update.changes() == null) {
+        if (update.license() != null && update.version() != null) {
+            if (sale.isBehind(update.version())) {
+                sale.describe(update.license(), update.version());
+            } else {
+                log.debug("Ignoring event {}: license {} is at version {} already", event.id(), licenseId,
+                        sale.getLicenseVersion());
+            }
+            // an expiry the event announces was one the license had, even if a newer one replaced it
+            recordExpiry(licenseId, update.license().expiryDate());
+            return;
+        }
+        if (update.changes() == null || sale.getLicenseVersion() != null) {
             return;
         }
         try {
@@ -77,13 +97,26 @@ public class LicenseFeed {
         recordExpiry(licenseId, sale.getExpiryDate());
     }
 
-    /** What a purchase recorded here makes of its license, at once (license-service's update confirms it later). */
-    @Transactional
+    /**
+     * What a purchase recorded here makes of its license, at once (license-service's update confirms
+     * it later). Call it in the transaction that {@linkplain #lockForPurchase locked} the license.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void purchaseRecorded(String licenseId, LocalDate newExpiry, Integer workspaces, Integer users,
             String newProductType) {
-        LicenseSale sale = sales.findById(licenseId).orElseThrow();
+        LicenseSale sale = sales.findForUpdate(licenseId).orElseThrow();
         sale.applyPurchase(newExpiry, workspaces, users, newProductType);
-        recordExpiry(licenseId, newExpiry);
+        recordExpiry(licenseId, sale.getExpiryDate());
+    }
+
+    /**
+     * The license a purchase is about to be recorded for, locked until the caller's transaction ends:
+     * a second purchase of the same license waits, and is then checked against the terms this one
+     * leaves, never against the same stale terms.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<LicenseSale> lockForPurchase(String licenseId) {
+        return sales.findForUpdate(licenseId);
     }
 
     @Transactional(readOnly = true)

@@ -27,18 +27,38 @@ public class LicenseSale {
     private Integer authorizedWorkspaces;
     private Integer authorizedUsers;
     private Instant createdAt;
+    /** The license's version the terms show (null: only events without a version were seen). */
+    private Long licenseVersion;
 
     protected LicenseSale() {
     }
 
     LicenseSale(String licenseId, UUID customerId, UUID salesRepId, String resellerId, String productType,
-            Instant createdAt) {
+            Instant createdAt, Long licenseVersion) {
         this.licenseId = licenseId;
         this.customerId = customerId;
         this.salesRepId = salesRepId;
         this.resellerId = resellerId;
         this.productType = productType;
         this.createdAt = createdAt;
+        this.licenseVersion = licenseVersion;
+    }
+
+    /** Whether this row shows an older version of the license than {@code version} (or none yet). */
+    boolean isBehind(long version) {
+        return licenseVersion == null || version > licenseVersion;
+    }
+
+    /** The license's terms as license-service has them at {@code version}. */
+    void describe(LicenseUpdated.State state, long version) {
+        productType = state.productType() == null ? productType : state.productType();
+        licenseType = state.licenseType();
+        salesRepId = state.salesRepId();
+        resellerId = state.resellerId();
+        expiryDate = state.expiryDate();
+        authorizedWorkspaces = state.authorizedWorkspaces();
+        authorizedUsers = state.authorizedUsers();
+        licenseVersion = version;
     }
 
     void setTerms(String licenseType, LocalDate expiryDate, Integer authorizedWorkspaces, Integer authorizedUsers) {
@@ -62,15 +82,18 @@ public class LicenseSale {
         }
     }
 
-    /** What a recorded purchase makes of the license: null keeps a term as it is. */
+    /**
+     * What a recorded purchase makes of the license, by license-service's rule (docs/decisions.md,
+     * 12): the expiry only moves forward, limits only rise; null keeps a term as it is.
+     */
     void applyPurchase(LocalDate newExpiry, Integer workspaces, Integer users, String newProductType) {
-        if (newExpiry != null) {
+        if (newExpiry != null && (expiryDate == null || newExpiry.isAfter(expiryDate))) {
             expiryDate = newExpiry;
         }
-        if (workspaces != null) {
+        if (workspaces != null && (authorizedWorkspaces == null || workspaces > authorizedWorkspaces)) {
             authorizedWorkspaces = workspaces;
         }
-        if (users != null) {
+        if (users != null && (authorizedUsers == null || users > authorizedUsers)) {
             authorizedUsers = users;
         }
         if (newProductType != null) {
@@ -88,4 +111,5 @@ public class LicenseSale {
     public Integer getAuthorizedWorkspaces() { return authorizedWorkspaces; }
     public Integer getAuthorizedUsers() { return authorizedUsers; }
     public Instant getCreatedAt() { return createdAt; }
+    public Long getLicenseVersion() { return licenseVersion; }
 }

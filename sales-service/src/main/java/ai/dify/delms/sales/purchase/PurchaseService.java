@@ -47,7 +47,9 @@ public class PurchaseService {
 
     /**
      * Records a purchase. The rep and reseller default to the license's. Malformed terms are a 400;
-     * an unknown license, rep or reseller, or terms the license does not allow, a 422.
+     * an unknown license, rep or reseller, or terms the license does not allow, a 422. The license's
+     * feed row stays locked from the check until the commit, so concurrent purchases of one license
+     * are checked one after the other, each against the terms the previous one left.
      */
     @Transactional
     public Purchase record(PurchaseTerms terms, String actor) {
@@ -55,7 +57,7 @@ public class PurchaseService {
         if (!shape.isEmpty()) {
             throw new BadFieldException(shape.get(0).field(), shape.get(0).message());
         }
-        LicenseSale license = licenses.find(terms.licenseId())
+        LicenseSale license = licenses.lockForPurchase(terms.licenseId())
                 .orElseThrow(() -> new InvalidFieldException("licenseId", "is not a known license"));
         FieldError broken = terms.checkAgainst(new PurchaseTerms.LicenseTerms(license.getProductType(),
                 license.getExpiryDate(), license.getAuthorizedWorkspaces(), license.getAuthorizedUsers()));

@@ -46,23 +46,31 @@ public record PurchaseTerms(String licenseId, PurchaseType type, LocalDate purch
         return errors;
     }
 
-    /** The first rule the purchase breaks against the license, or null if it may be recorded. */
+    /**
+     * The first rule the purchase breaks against the license, or null if it may be recorded. No
+     * purchase shortens a license or lowers a limit (license-service would not apply it; that is an
+     * edit of the license, docs/decisions.md, 12); a renewal must extend the license, an expansion
+     * raise a limit, an upgrade change the product.
+     */
     FieldError checkAgainst(LicenseTerms license) {
         if (type == PurchaseType.RENEWAL && license.expiryDate() != null && !periodEnd.isAfter(license.expiryDate())) {
             return new FieldError("periodEnd", "must be after the license's current expiry " + license.expiryDate());
         }
-        if (type == PurchaseType.EXPANSION) {
+        if (type != PurchaseType.NEW) {
             if (lowers(workspacesAfter, license.workspaces())) {
-                return new FieldError("workspacesAfter", "must not be below the current " + license.workspaces());
+                return new FieldError("workspacesAfter", "must not be below the current " + license.workspaces()
+                        + " (a purchase never lowers a limit; edit the license for that)");
             }
             if (lowers(usersAfter, license.users())) {
-                return new FieldError("usersAfter", "must not be below the current " + license.users());
+                return new FieldError("usersAfter", "must not be below the current " + license.users()
+                        + " (a purchase never lowers a limit; edit the license for that)");
             }
-            if (!raises(workspacesAfter, license.workspaces()) && !raises(usersAfter, license.users())) {
-                return new FieldError(workspacesAfter != null ? "workspacesAfter" : "usersAfter",
-                        "an expansion must raise at least one limit (now " + license.workspaces() + " workspaces, "
-                                + license.users() + " users)");
-            }
+        }
+        if (type == PurchaseType.EXPANSION && !raises(workspacesAfter, license.workspaces())
+                && !raises(usersAfter, license.users())) {
+            return new FieldError(workspacesAfter != null ? "workspacesAfter" : "usersAfter",
+                    "an expansion must raise at least one limit (now " + license.workspaces() + " workspaces, "
+                            + license.users() + " users)");
         }
         if (type == PurchaseType.UPGRADE && Objects.equals(productTypeAfter, license.productType())) {
             return new FieldError("productTypeAfter", "must name another product type than the current "

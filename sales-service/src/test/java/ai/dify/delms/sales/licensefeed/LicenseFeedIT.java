@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +58,31 @@ class LicenseFeedIT {
         assertThat(jdbc.queryForObject("select count(*) from license_sale where license_id = ?", Long.class,
                 licenseId)).isEqualTo(1);
         assertThat(feed.find(marker).orElseThrow().getSalesRepId()).isNull();
+    }
+
+    /** An update delivered after a newer one (redelivered, reordered) does not bring back older terms. */
+    @Test
+    void anOlderUpdateArrivingLateChangesNothing() {
+        TestLicenses licenses = new TestLicenses(kafka, feed);
+        String licenseId = licenses.created(TestLicenses.license());
+        TestLicenses.License renewedAndExpanded = TestLicenses.license().withExpiry(LocalDate.parse("2043-01-01"))
+                .withLimits(5, 80);
+        TestLicenses.License renewed = TestLicenses.license().withExpiry(LocalDate.parse("2042-01-01"));
+
+        licenses.updated(licenseId, 2, renewedAndExpanded, "authorizedUsers", 50, 80);
+        TestEvents late = TestLicenses.updatedEvent(licenseId, 1, renewed, "expiryDate", "2041-01-01", "2042-01-01");
+        kafka.send(LicenseFeed.TOPIC, licenseId, late.toJson());
+        Awaitility.await().atMost(BOUND).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = ?", Long.class, late.id()) == 1);
+
+        LicenseSale sale = feed.find(licenseId).orElseThrow();
+        assertThat(sale.getExpiryDate()).isEqualTo(LocalDate.parse("2043-01-01"));
+        assertThat(sale.getAuthorizedUsers()).isEqualTo(80);
+        assertThat(sale.getLicenseVersion()).isEqualTo(2);
+        // the earlier expiry was still one the license had (renewal statistics)
+        assertThat(jdbc.queryForList("select expiry_date from license_expiry where license_id = ? order by expiry_date",
+                LocalDate.class, licenseId)).containsExactly(LocalDate.parse("2041-01-01"),
+                        LocalDate.parse("2042-01-01"), LocalDate.parse("2043-01-01"));
     }
 
     @Test

@@ -41,22 +41,43 @@ public final class TestLicenses {
         data.put("authorizedWorkspaces", license.workspaces());
         data.put("authorizedUsers", license.users());
         data.put("createdAt", license.createdAt().toString());
+        data.put("version", 0);
         kafka.send(LicenseFeed.TOPIC, id,
                 TestEvents.event(LicenseFeed.LICENSE_CREATED, id).source("/delms/license-service").data(data).toJson());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.find(id).isPresent());
         return id;
     }
 
-    /** Announces changed fields of a license as license-service's updated event. */
-    public void updated(String id, String field, Object oldValue, Object newValue) {
+    /**
+     * Announces a change of a license as license-service's updated event: the changed field, the
+     * license's version after it and the license as it is then ({@code state}).
+     */
+    public void updated(String id, long version, License state, String field, Object oldValue, Object newValue) {
+        kafka.send(LicenseFeed.TOPIC, id, updatedEvent(id, version, state, field, oldValue, newValue).toJson());
+    }
+
+    public static TestEvents updatedEvent(String id, long version, License state, String field, Object oldValue,
+            Object newValue) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("licenseId", id);
         data.put("changes", List.of(Map.of("field", field, "oldValue", String.valueOf(oldValue), "newValue",
                 String.valueOf(newValue))));
         data.put("actor", "someone");
-        data.put("version", 1);
-        kafka.send(LicenseFeed.TOPIC, id,
-                TestEvents.event(LicenseFeed.LICENSE_UPDATED, id).source("/delms/license-service").data(data).toJson());
+        data.put("version", version);
+        Map<String, Object> license = new LinkedHashMap<>();
+        license.put("id", id);
+        license.put("productType", state.productType());
+        license.put("licenseType", "SUBSCRIPTION");
+        license.put("status", "IN_USE");
+        license.put("customerId", UUID.randomUUID().toString());
+        license.put("salesRepId", state.salesRepId() == null ? null : state.salesRepId().toString());
+        license.put("resellerId", state.resellerId() == null ? null : state.resellerId().toString());
+        license.put("startDate", "2040-01-01");
+        license.put("expiryDate", state.expiryDate() == null ? null : state.expiryDate().toString());
+        license.put("authorizedWorkspaces", state.workspaces());
+        license.put("authorizedUsers", state.users());
+        data.put("license", license);
+        return TestEvents.event(LicenseFeed.LICENSE_UPDATED, id).source("/delms/license-service").data(data);
     }
 
     public static License license() {
@@ -77,6 +98,10 @@ public final class TestLicenses {
 
         public License withExpiry(LocalDate expiry) {
             return new License(productType, salesRepId, resellerId, expiry, workspaces, users, createdAt);
+        }
+
+        public License withLimits(int workspaces, int users) {
+            return new License(productType, salesRepId, resellerId, expiryDate, workspaces, users, createdAt);
         }
 
         public License createdAt(Instant at) {

@@ -10,11 +10,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -25,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import ai.dify.delms.platform.problem.InvalidFieldException;
 import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
@@ -53,6 +61,10 @@ class PurchaseApiIT {
     JsonMapper json;
     @Autowired
     LicenseFeed feed;
+    @Autowired
+    PurchaseService purchases;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void listNeedsATokenAndAStaffRole() throws Exception {
@@ -110,7 +122,8 @@ class PurchaseApiIT {
     @Test
     void renewalIsCheckedAgainstTheExpiryLicenseServiceReports() throws Exception {
         String license = licenses().created(TestLicenses.license());
-        licenses().updated(license, "expiryDate", "2041-01-01", "2043-01-01");
+        licenses().updated(license, 1, TestLicenses.license().withExpiry(LocalDate.parse("2043-01-01")), "expiryDate",
+                "2041-01-01", "2043-01-01");
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> LocalDate.parse("2043-01-01").equals(feed.find(license).orElseThrow().getExpiryDate()));
         asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON).content(purchase(license, "RENEWAL")
@@ -119,6 +132,61 @@ class PurchaseApiIT {
         asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON).content(purchase(license, "RENEWAL")
                         .with("periodEnd", "2044-01-01").json()))
                 .andExpect(status().isCreated());
+    }
+
+    /**
+     * Two renewals of one license recorded at the same moment: the second is checked against the
+     * terms the first left, not against the same stale expiry (it waits for the first's lock).
+     */
+    @Test
+    void twoRenewalsRecordedAtOnceAreCheckedOneAfterTheOther() throws Exception {
+        String license = licenses().created(TestLicenses.license());
+        LocalDate renewedTo = LocalDate.parse("2042-01-01");
+        CountDownLatch firstChecked = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = threads.submit(() -> transactions.executeWithoutResult(status -> {
+                purchases.record(renewal(license, renewedTo), "bob");
+                firstChecked.countDown();
+                await(releaseFirst);
+            }));
+            assertThat(firstChecked.await(30, TimeUnit.SECONDS)).as("first renewal recorded").isTrue();
+            Future<Throwable> second = threads.submit(() -> {
+                try {
+                    purchases.record(renewal(license, renewedTo), "carol");
+                    return null;
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            // the second renewal is being checked now, while the first has not committed yet
+            Thread.sleep(1_000);
+            releaseFirst.countDown();
+            first.get(30, TimeUnit.SECONDS);
+
+            assertThat(second.get(30, TimeUnit.SECONDS)).as("the second renewal, checked after the first")
+                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("periodEnd"));
+        } finally {
+            releaseFirst.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from purchase where license_id = ?", Long.class, license))
+                .isEqualTo(1);
+        assertThat(feed.find(license).orElseThrow().getExpiryDate()).isEqualTo(renewedTo);
+    }
+
+    private static PurchaseTerms renewal(String license, LocalDate periodEnd) {
+        return new PurchaseTerms(license, PurchaseType.RENEWAL, LocalDate.parse("2040-06-01"), new BigDecimal("100.00"),
+                "EUR", null, periodEnd, null, null, null, null, null, null, null);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

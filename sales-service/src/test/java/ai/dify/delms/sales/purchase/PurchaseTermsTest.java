@@ -31,6 +31,13 @@ class PurchaseTermsTest {
                 Arguments.of(terms(PurchaseType.EXPANSION, "2026-02-01", 9, null, null), "periodEnd"),
                 Arguments.of(terms(PurchaseType.UPGRADE, null, null, null, "PRO"), null),
                 Arguments.of(terms(PurchaseType.UPGRADE, null, null, null, "ENT"), "productTypeAfter"),
+                // no purchase lowers a limit: license-service would not apply it (docs/decisions.md, 12)
+                Arguments.of(terms(PurchaseType.RENEWAL, "2027-03-01", 5, 60, null), null),
+                Arguments.of(terms(PurchaseType.RENEWAL, "2027-03-01", 4, null, null), "workspacesAfter"),
+                Arguments.of(terms(PurchaseType.RENEWAL, "2027-03-01", null, 40, null), "usersAfter"),
+                Arguments.of(terms(PurchaseType.UPGRADE, null, 8, 100, "PRO"), null),
+                Arguments.of(terms(PurchaseType.UPGRADE, null, 3, null, "PRO"), "workspacesAfter"),
+                Arguments.of(terms(PurchaseType.UPGRADE, null, 6, 49, "PRO"), "usersAfter"),
                 Arguments.of(terms(PurchaseType.NEW, "2026-01-01", null, null, null), null));
     }
 

@@ -157,6 +157,33 @@ class SalesRepChangesIT {
         asAdmin(delete(REPS + "/" + id)).andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
     }
 
+    /** A customer update delivered after the customer's deletion does not make it name the rep again. */
+    @Test
+    void aCustomerUpdateArrivingAfterItsDeletionNamesTheRepNoMore() throws Exception {
+        UUID id = api().rep("Former Customer Rep");
+        UUID customer = UUID.randomUUID();
+        sendCustomer("delms.customer.created.v1", customer, id, 0);
+        sendCustomer("delms.customer.deleted.v1", customer, id, 2);
+        TestEvents late = sendCustomer("delms.customer.updated.v1", customer, id, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id = ?", Long.class, late.id()) == 1);
+
+        assertThat(jdbc.queryForObject("select count(*) from customer_ref where sales_rep_id = ?", Long.class,
+                id.toString())).isZero();
+        asAdmin(delete(REPS + "/" + id)).andExpect(status().isNoContent());
+    }
+
+    private TestEvents sendCustomer(String type, UUID customer, UUID rep, long version) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", customer.toString());
+        data.put("name", "Customer " + customer);
+        data.put("salesRepId", rep.toString());
+        data.put("version", version);
+        TestEvents event = TestEvents.event(type, customer.toString()).source("/delms/customer-service").data(data);
+        kafka.send(DelmsTopics.CUSTOMERS, customer.toString(), event.toJson());
+        return event;
+    }
+
     private SalesApi api() {
         return new SalesApi(mvc, tokens, json);
     }

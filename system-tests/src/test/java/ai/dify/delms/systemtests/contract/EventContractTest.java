@@ -73,12 +73,33 @@ class EventContractTest {
                  "type":"delms.license.created.v1","subject":"PRO-202611-000007","time":"2026-11-29T10:15:30.120Z",
                  "datacontenttype":"application/json",
                  "traceparent":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                 "actorsubject":"2b1c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b","actorusername":"alice","actorclientid":"delms-web",
                  "data":{"id":"PRO-202611-000007","productType":"PRO","licenseType":"PERPETUAL","status":"CREATED",
                    "customerId":"5a3b1c2d-0e9f-4a8b-b7c6-d5e4f3a2b1c0","salesRepId":null,"resellerId":null,
                    "orderDate":"2026-11-28","startDate":"2026-12-01","expiryDate":null,
-                   "authorizedWorkspaces":5,"authorizedUsers":50,"someFutureField":true}}
+                   "authorizedWorkspaces":5,"authorizedUsers":50,"version":0,"someFutureField":true}}
                 """;
         assertThat(contract.violations("delms.licenses", "PRO-202611-000007", perpetual)).isEmpty();
+    }
+
+    @Test
+    void aStatusChangeAsLicenseServiceWritesItMatchesAndOneWithoutVersionOrStateDoesNot() {
+        String suspended = """
+                {"specversion":"1.0","id":"7d1f3a2b-1c4e-4f5a-9b8c-2d3e4f5a6b7c","source":"/delms/license-service",
+                 "type":"delms.license.status-changed.v1","subject":"ENT-202611-000008","time":"2026-11-29T10:15:30.120Z",
+                 "datacontenttype":"application/json",
+                 "data":{"licenseId":"ENT-202611-000008","from":"IN_USE","to":"SUSPENDED","reason":"unpaid",
+                   "actor":"alice","version":4,
+                   "license":{"id":"ENT-202611-000008","productType":"ENT","licenseType":"SUBSCRIPTION",
+                     "status":"SUSPENDED","customerId":"5a3b1c2d-0e9f-4a8b-b7c6-d5e4f3a2b1c0","salesRepId":null,
+                     "resellerId":null,"orderDate":"2026-11-28","startDate":"2026-12-01","expiryDate":"2027-11-30",
+                     "authorizedWorkspaces":5,"authorizedUsers":50}}}
+                """;
+        assertThat(contract.violations("delms.licenses", "ENT-202611-000008", suspended)).isEmpty();
+
+        String unversioned = suspended.replace("\"version\":4,", "");
+        assertThat(contract.violations("delms.licenses", "ENT-202611-000008", unversioned))
+                .anySatisfy(v -> assertThat(v).contains("version"));
     }
 
     @Test

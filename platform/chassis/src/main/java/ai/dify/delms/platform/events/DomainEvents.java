@@ -17,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes a service's domain events through the transactional outbox: call it inside the
  * transaction that makes the change; the event is stored with that change and sent to Kafka after
  * the commit (and resubmitted until Kafka has it). Without a transaction it refuses to publish.
+ * Every event names the person behind the change ({@link Causation#actor()}: the caller of the
+ * request, or the actor of the consumed event being applied) in its envelope.
  *
  * <pre>{@code
  * events.publish("delms.customers", "delms.customer.created.v1", customer.getId().toString(), CustomerEvent.of(customer));
@@ -39,6 +41,13 @@ public class DomainEvents {
         this.clock = clock;
     }
 
+    /** Publishes a typed event: topic, type, subject, key and version come from the event itself. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String publish(DomainEvent event) {
+        Assert.isTrue(event.version() >= 0, "version must not be negative");
+        return publish(event.topic(), event.type(), event.subject(), event.key(), event);
+    }
+
     /**
      * Publishes an event keyed by its subject (the aggregate id).
      *
@@ -51,7 +60,7 @@ public class DomainEvents {
 
     /**
      * Publishes an event with an explicit Kafka key, e.g. the license id for an event about a
-     * purchase of that license, so all events of one license stay in order on one partition.
+     * purchase of that license, so all events of one license go to one partition.
      *
      * @return the event id
      */
@@ -64,7 +73,7 @@ public class DomainEvents {
         String id = UUID.randomUUID().toString();
         Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         publisher.publishEvent(new OutboxEvent(topic, key, id, source, type, subject, time, traceparent.get(),
-                json.writeValueAsString(data)));
+                Causation.actor().orElse(null), json.writeValueAsString(data)));
         return id;
     }
 }

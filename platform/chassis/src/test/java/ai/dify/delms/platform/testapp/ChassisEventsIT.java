@@ -60,10 +60,28 @@ class ChassisEventsIT {
         assertThat(event.get("time").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
         assertThat(event.get("traceparent").asString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(event.get("actorsubject").asString()).isEqualTo("alice");
+        assertThat(event.get("actorusername").asString()).isEqualTo("alice");
+        assertThat(event.get("actorclientid").asString()).isEqualTo("delms-cli");
         assertThat(event.get("data").get("name").asString()).isEqualTo("evt-published");
         assertThat(event.get("data").get("size").asInt()).isEqualTo(3);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> echoes.echoes(id) == 1);
+    }
+
+    @Test
+    void anEventPublishedWhileApplyingAConsumedOneNamesThePersonBehindIt() throws Exception {
+        String name = "requested-" + UUID.randomUUID();
+        kafka.send(ChassisTestApplication.TOPIC, name, TestEvents.event(WidgetEchoes.REQUESTED, name)
+                .source("/delms/another-service").actor("f3a1-bob", "bob", "delms-web")
+                .data(Map.of("name", name, "size", 4, "version", 0)).toJson());
+
+        ConsumerRecord<String, String> created = kafka.awaitRecord(ChassisTestApplication.TOPIC,
+                r -> r.value().contains(WidgetService.CREATED) && r.value().contains(name));
+        JsonNode event = json.readTree(created.value());
+        assertThat(event.get("actorsubject").asString()).isEqualTo("f3a1-bob");
+        assertThat(event.get("actorusername").asString()).isEqualTo("bob");
+        assertThat(event.get("actorclientid").asString()).isEqualTo("delms-web");
     }
 
     @Test

@@ -13,16 +13,19 @@ import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
 class WidgetEchoes {
 
     static final String FAILING = "delms.widget.failing.v1";
+    /** Asks for a widget: consuming it creates one, whose event names the requester's actor. */
+    static final String REQUESTED = "delms.widget.requested.v1";
 
     private final IdempotentEventHandler handler;
     private final JdbcTemplate jdbc;
     private final EventRoutes routes;
 
-    WidgetEchoes(IdempotentEventHandler handler, JdbcTemplate jdbc) {
+    WidgetEchoes(IdempotentEventHandler handler, JdbcTemplate jdbc, WidgetService widgets) {
         this.handler = handler;
         this.jdbc = jdbc;
         this.routes = EventRoutes.create()
                 .on(WidgetService.CREATED, WidgetDto.class, this::echo)
+                .on(REQUESTED, WidgetDto.class, widget -> widgets.create(widget.name(), widget.size()))
                 .on(FAILING, WidgetDto.class, widget -> {
                     throw new IllegalStateException("handler always fails for " + widget.id());
                 });

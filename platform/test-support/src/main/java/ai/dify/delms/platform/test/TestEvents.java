@@ -46,6 +46,14 @@ public final class TestEvents {
         return this;
     }
 
+    /** The person behind the event, as the envelope's actor extension attributes name them. */
+    public TestEvents actor(String subject, String username, String clientId) {
+        envelope.put("actorsubject", subject);
+        envelope.put("actorusername", username);
+        envelope.put("actorclientid", clientId);
+        return this;
+    }
+
     /** The payload: a map, a record or any object Jackson can write. */
     public TestEvents data(Object data) {
         envelope.put("data", data);
@@ -54,6 +62,10 @@ public final class TestEvents {
 
     public String id() {
         return (String) envelope.get("id");
+    }
+
+    public String subject() {
+        return (String) envelope.get("subject");
     }
 
     public String toJson() {

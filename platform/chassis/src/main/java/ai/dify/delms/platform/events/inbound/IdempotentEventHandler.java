@@ -12,7 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ai.dify.delms.platform.events.Causation;
 import ai.dify.delms.platform.events.CloudEvent;
+import ai.dify.delms.platform.events.EventActor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * each record here: the CloudEvent is parsed, and in ONE transaction its id is recorded in
  * {@code processed_event} and the handler runs, so a redelivered event (at-least-once delivery,
  * outbox resubmission) finds its id and has no second effect, and a failed handler leaves no
- * record so the retry runs it again. Unknown types are ignored; unreadable records are thrown as
+ * record so the retry runs it again. The handler runs as caused by the event ({@link Causation}): what
+ * it publishes names the event's actor. Unknown types are ignored; unreadable records are thrown as
  * {@link MalformedEventException} and dead-lettered by the chassis's error handler.
  *
  * <pre>{@code
@@ -72,7 +75,11 @@ public class IdempotentEventHandler {
                 log.debug("Skipping already processed event {}", event);
                 return;
             }
-            route.get().dispatch(event);
+            Causation.whileConsuming(new Causation.ConsumedEvent(event.actor().orElse(null), event.sourceService(),
+                    event.about()), () -> {
+                route.get().dispatch(event);
+                return null;
+            });
         });
     }
 
@@ -116,8 +123,10 @@ public class IdempotentEventHandler {
                 throw new MalformedEventException("Record at " + position(record) + " has an invalid time", e);
             }
         }
+        EventActor actor = EventActor.ofNullable(text(envelope, EventActor.SUBJECT), text(envelope, EventActor.USERNAME),
+                text(envelope, EventActor.CLIENT_ID));
         return new InboundEvent(id, source, type, text(envelope, "subject"), time, text(envelope, "traceparent"),
-                envelope.get("data"), record.topic(), record.key(), json);
+                actor, envelope.get("data"), record.topic(), record.key(), json);
     }
 
     private static String text(Object value) {
