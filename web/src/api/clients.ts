@@ -40,3 +40,15 @@ export const customerApi = clientFor<CustomerPaths>('customer-service');
 export const salesApi = clientFor<SalesPaths>('sales-service');
 export const deploymentApi = clientFor<DeploymentPaths>('deployment-service');
 export const alertApi = clientFor<AlertPaths>('alert-service');
+
+/**
+ * The partner API (`/api/partner/v1/...`) of a service, and nothing else: the partner portal uses
+ * only these clients, so a staff path cannot even be typed there.
+ */
+type PartnerPaths<Paths> = {
+  [Path in keyof Paths as Path extends `/api/partner/${string}` ? Path : never]: Paths[Path];
+};
+
+export const partnerLicenseApi = clientFor<PartnerPaths<LicensePaths>>('license-service');
+export const partnerCustomerApi = clientFor<PartnerPaths<CustomerPaths>>('customer-service');
+export const partnerAlertApi = clientFor<PartnerPaths<AlertPaths>>('alert-service');

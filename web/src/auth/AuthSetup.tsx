@@ -17,6 +17,14 @@ function currentPath(): string {
   return window.location.pathname + window.location.search + window.location.hash;
 }
 
+/**
+ * The scopes the app asks for. The partner scope is always requested: Keycloak grants it (an
+ * optional scope of the client) only to holders of the partner role, so staff simply do not get it.
+ */
+export function scopesFor(config: Pick<AppConfig, 'partnerScope'>): string {
+  return ['openid', 'profile', 'email', config.partnerScope?.trim()].filter(Boolean).join(' ');
+}
+
 /** Authorization code + PKCE (S256) with Keycloak; tokens renewed silently with the refresh token. */
 export function AuthSetup({ config, children }: { config: AppConfig; children: ReactNode }) {
   const settings = useMemo<AuthProviderProps>(
@@ -25,7 +33,7 @@ export function AuthSetup({ config, children }: { config: AppConfig; children: R
       client_id: config.clientId,
       redirect_uri: window.location.origin + CALLBACK_PATH,
       post_logout_redirect_uri: window.location.origin + '/',
-      scope: 'openid profile email',
+      scope: scopesFor(config),
       response_type: 'code',
       automaticSilentRenew: true,
       // Per tab: a shared machine's next user does not inherit a session from another tab.

@@ -43,4 +43,15 @@ export const can = {
   acknowledgeAlert: (r: Role[]) => r.includes('admin') || r.includes('sales') || r.includes('engineer'),
   isStaff: (r: Role[]) => r.includes('admin') || r.includes('sales') || r.includes('engineer'),
   useOperations: (r: Role[]) => r.includes('admin') || r.includes('sales') || r.includes('engineer'),
+  viewAudit: (r: Role[]) => r.includes('admin'),
 };
+
+/**
+ * Which frame the app shows. A partner (holding no staff role) works only through the partner API:
+ * the partner portal under /partner, never a staff screen or a staff request.
+ */
+export type Frame = 'staff' | 'partner';
+
+export function frameFor(roles: Role[]): Frame {
+  return roles.includes('partner') && !can.isStaff(roles) ? 'partner' : 'staff';
+}

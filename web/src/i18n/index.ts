@@ -5,12 +5,24 @@ import { dashboard } from './en/dashboard';
 import { licenses } from './en/licenses';
 import { operations } from './en/operations';
 import { alerts } from './en/alerts';
+import { parties } from './en/parties';
+import { portal } from './en/portal';
+import { delivery } from './en/delivery';
 
 /**
  * Every string the app shows, in one place per language. A second language (Chinese is the likely
  * next one) is a copy of these files with the same keys plus antd's zh_CN locale.
  */
-const en = { ...common, ...dashboard, ...licenses, ...operations, ...alerts };
+const en = {
+  ...common,
+  ...dashboard,
+  ...licenses,
+  ...operations,
+  ...alerts,
+  ...delivery,
+  ...portal,
+  ...parties,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,35 +1,69 @@
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import {
   AlertOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  IdcardOutlined,
+  RocketOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
+  TeamOutlined,
   ToolOutlined,
   LogoutOutlined,
 } from '@ant-design/icons';
 import { Dropdown, Tag } from 'antd';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation } from 'react-router-dom';
+import { can, frameFor } from '../auth/roles';
 import { useSession } from '../auth/useSession';
 import { menuFor } from './menu';
 import { t } from '../i18n';
 import { PageSkeleton } from '../components/PageSkeleton';
+import { frameRedirect, PARTNER_HOME } from './frame';
+import { GlobalSearch } from './GlobalSearch';
+import { OpenAlertsBadge } from './OpenAlertsBadge';
 
+// Decorative: the entry's text names it (an icon's own label would be read before it).
 const icons: Record<string, React.ReactNode> = {
-  dashboard: <DashboardOutlined />,
-  licenses: <SafetyCertificateOutlined />,
-  operations: <ToolOutlined />,
-  alerts: <AlertOutlined />,
+  dashboard: <DashboardOutlined aria-hidden />,
+  licenses: <SafetyCertificateOutlined aria-hidden />,
+  operations: <ToolOutlined aria-hidden />,
+  alerts: <AlertOutlined aria-hidden />,
+  audit: <AuditOutlined aria-hidden />,
+  customers: <TeamOutlined aria-hidden />,
+  purchases: <ShoppingCartOutlined aria-hidden />,
+  deployments: <RocketOutlined aria-hidden />,
+  engineers: <ClusterOutlined aria-hidden />,
+  'sales-reps': <IdcardOutlined aria-hidden />,
+  resellers: <ShopOutlined aria-hidden />,
+  'partner-customers': <TeamOutlined aria-hidden />,
+  'partner-licenses': <SafetyCertificateOutlined aria-hidden />,
+  'partner-alerts': <AlertOutlined aria-hidden />,
+  'partner-usage': <CloudUploadOutlined aria-hidden />,
 };
 
-/** The frame of every signed-in page: the menu the user's roles allow, their name and role, sign-out. */
+/**
+ * The frame of every signed-in page: the menu the user's roles allow, their name and role, sign-out.
+ * Staff get the global search and the open alerts badge in the header. A partner gets the partner
+ * portal's frame: its menu only, and any other path is sent to the portal before a page mounts, so
+ * no staff request is ever sent for them.
+ */
 export function AppLayout() {
   const location = useLocation();
   const session = useSession();
+  const frame = frameFor(session.roles);
+  const redirect = frameRedirect(frame, location.pathname);
   const routes: MenuDataItem[] = menuFor(session.roles).map((item) => ({
     path: item.path,
     name: t(item.label),
     icon: icons[item.key],
   }));
+  const home = frame === 'partner' ? PARTNER_HOME : '/';
+  // The header's search and alert count use staff APIs: not for a partner (nor a token without roles).
+  const staffHeader = frame === 'staff' && can.isStaff(session.roles);
 
   return (
     <ProLayout
@@ -41,11 +75,21 @@ export function AppLayout() {
       location={{ pathname: location.pathname }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       headerTitleRender={(logo, title) => (
-        <Link to="/" aria-label={t('nav.dashboard')}>
+        <Link to={home} aria-label={frame === 'partner' ? t('portal.home') : t('nav.dashboard')}>
           {logo}
           {title}
         </Link>
       )}
+      headerContentRender={
+        staffHeader
+          ? () => (
+              <div style={{ display: 'flex', alignItems: 'center', height: '100%', paddingInline: 24 }}>
+                <GlobalSearch />
+              </div>
+            )
+          : undefined
+      }
+      actionsRender={staffHeader ? () => [<OpenAlertsBadge key="open-alerts" />] : undefined}
       avatarProps={{
         title: (
           <span data-testid="current-user">
@@ -79,7 +123,7 @@ export function AppLayout() {
       }}
     >
       <Suspense fallback={<PageSkeleton />}>
-        <Outlet />
+        {redirect ? <Navigate to={redirect} replace /> : <Outlet />}
       </Suspense>
     </ProLayout>
   );

@@ -1,5 +1,6 @@
 import { menuFor } from './menu';
 import { can, rolesOf } from '../auth/roles';
+import { t } from '../i18n';
 
 /** An unsigned token with the given realm roles: the app only reads claims, the API verifies. */
 function tokenWithRoles(roles: string[]): string {
@@ -10,13 +11,83 @@ function tokenWithRoles(roles: string[]): string {
 
 describe('the menu follows the roles in the token', () => {
   it.each([
-    [['admin'], ['/', '/licenses', '/operations', '/alerts']],
-    [['sales'], ['/', '/licenses', '/operations', '/alerts']],
-    [['engineer'], ['/', '/licenses', '/operations', '/alerts']],
-    [['partner'], []],
+    [
+      ['admin'],
+      [
+        '/',
+        '/licenses',
+        '/operations',
+        '/alerts',
+        '/customers',
+        '/purchases',
+        '/deployments',
+        '/engineers',
+        '/sales-reps',
+        '/resellers',
+        '/audit',
+      ],
+    ],
+    [
+      ['sales'],
+      [
+        '/',
+        '/licenses',
+        '/operations',
+        '/alerts',
+        '/customers',
+        '/purchases',
+        '/deployments',
+        '/engineers',
+        '/sales-reps',
+        '/resellers',
+      ],
+    ],
+    [
+      ['engineer'],
+      [
+        '/',
+        '/licenses',
+        '/operations',
+        '/alerts',
+        '/customers',
+        '/purchases',
+        '/deployments',
+        '/engineers',
+        '/sales-reps',
+        '/resellers',
+      ],
+    ],
+    [['partner'], ['/partner/customers', '/partner/licenses', '/partner/alerts', '/partner/usage']],
     [[], []],
   ])('roles %j see %j', (roles, paths) => {
     expect(menuFor(rolesOf(tokenWithRoles(roles))).map((entry) => entry.path)).toEqual(paths);
+  });
+
+  it('gives a partner the partner portal menu, in the order of the brief', () => {
+    expect(
+      menuFor(rolesOf(tokenWithRoles(['partner']))).map((entry) => [entry.path, t(entry.label)]),
+    ).toEqual([
+      ['/partner/customers', 'Customers'],
+      ['/partner/licenses', 'Licenses'],
+      ['/partner/alerts', 'Alerts'],
+      ['/partner/usage', 'Report usage'],
+    ]);
+  });
+
+  it('shows the audit log to admins only', () => {
+    const hasAudit = (roles: string[]) =>
+      menuFor(rolesOf(tokenWithRoles(roles))).some((entry) => entry.path === '/audit');
+    expect(hasAudit(['admin'])).toBe(true);
+    expect(hasAudit(['admin', 'sales'])).toBe(true);
+    expect(hasAudit(['sales'])).toBe(false);
+    expect(hasAudit(['engineer'])).toBe(false);
+    expect(hasAudit(['partner'])).toBe(false);
+  });
+
+  it('gives a partner who also holds a staff role the staff menu', () => {
+    const paths = menuFor(rolesOf(tokenWithRoles(['partner', 'sales']))).map((entry) => entry.path);
+    expect(paths).toContain('/licenses');
+    expect(paths.some((path) => path.startsWith('/partner'))).toBe(false);
   });
 
   it('ignores roles DELMS does not know and tokens it cannot read', () => {
