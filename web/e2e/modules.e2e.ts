@@ -65,7 +65,7 @@ describe('every module', () => {
   it('lets alice (admin) create a reseller and a sales rep and see them listed', async () => {
     const suffix = Date.now().toString(36).toUpperCase();
     await alice.goto(`${APP_URL}/resellers`);
-    await alice.getByRole('button', { name: 'New reseller' }).click();
+    await alice.getByRole('button', { name: 'New reseller' }).first().click();
     const reseller = alice.getByRole('dialog');
     await reseller.getByLabel('Name', { exact: true }).fill(`Initech Partners ${suffix}`);
     await reseller.getByLabel('Code', { exact: true }).fill(`initech-${suffix.toLowerCase()}`);
@@ -78,7 +78,7 @@ describe('every module', () => {
     await alice.getByText(`Initech Partners ${suffix}`).first().waitFor({ timeout: 30_000 });
 
     await alice.goto(`${APP_URL}/sales-reps`);
-    await alice.getByRole('button', { name: 'New sales rep' }).click();
+    await alice.getByRole('button', { name: 'New sales rep' }).first().click();
     const rep = alice.getByRole('dialog');
     await rep.getByLabel('Name', { exact: true }).fill(`Dana Whitlock ${suffix}`);
     await rep.getByLabel('E-mail', { exact: true }).fill(`dana-${suffix.toLowerCase()}@vendor.example`);

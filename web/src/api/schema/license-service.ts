@@ -287,6 +287,7 @@ export interface components {
             reason?: string;
             /** @enum {string} */
             source?: "API" | "EVENT" | "SCHEDULE";
+            via?: string;
         };
         Expiring: {
             /** Format: int64 */

@@ -165,6 +165,7 @@ export const licenses = {
   // Change log
   'licenses.change.at': 'When',
   'licenses.change.actor': 'Who',
+  'licenses.change.actorVia': '{actor}, via {via}',
   'licenses.change.field': 'Field',
   'licenses.change.values': 'Change',
   'licenses.change.reason': 'Reason',

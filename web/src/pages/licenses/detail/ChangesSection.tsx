@@ -91,7 +91,15 @@ export function ChangesSection({ licenseId }: { licenseId: string }) {
             }}
             columns={[
               { title: t('licenses.change.at'), key: 'at', render: (_, e) => formatDateTime(e.at) },
-              { title: t('licenses.change.actor'), key: 'actor', render: (_, e) => e.actor || '—' },
+              {
+                title: t('licenses.change.actor'),
+                key: 'actor',
+                // "bob, via purchase …": the person behind a change another service applied
+                render: (_, e) =>
+                  e.via
+                    ? t('licenses.change.actorVia', { actor: e.actor || '—', via: withoutIds(e.via) })
+                    : e.actor || '—',
+              },
               { title: t('licenses.change.field'), key: 'field', render: (_, e) => fieldLabel(e.field) },
               {
                 title: t('licenses.change.values'),
