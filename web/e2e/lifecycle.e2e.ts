@@ -82,6 +82,20 @@ describe('the lifecycle of a license in the browser', () => {
     await screenshot(bob, 'license-detail');
   });
 
+  it('lets bob edit the license terms, and the new limit shows', async () => {
+    await bob.goto(`${APP_URL}/licenses/${licenseId}`);
+    await bob.getByTestId('edit-license-terms').click();
+    const dialog = bob.getByRole('dialog');
+    await dialog.getByLabel('Authorized users', { exact: true }).fill('75');
+    await dialog.getByRole('button', { name: 'Save terms' }).click();
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    await bob
+      .getByTestId('section-terms')
+      .getByText('75', { exact: true })
+      .first()
+      .waitFor({ timeout: 30_000 });
+  });
+
   it('lets erin (engineer) schedule and complete a deployment, and the license is DEPLOYED', async () => {
     // A license just sold (CREATED): a deployment takes it to DEPLOYED.
     const today = inDays(0);

@@ -210,4 +210,30 @@ export const delivery = {
   'engineers.active.confirmReactivate': 'Reactivate {name}?',
   'engineers.active.deactivated': '{name} deactivated',
   'engineers.active.reactivated': '{name} reactivated',
+
+  // Edit the plan of a scheduled deployment; delete a deployment
+  'deployments.action.editPlan': 'Edit plan',
+  'deployments.action.delete': 'Delete',
+  'deployments.edit.title': 'Edit the plan of {title}',
+  'deployments.edit.save': 'Save plan',
+  'deployments.edit.saved': 'The plan was saved',
+  'deployments.edit.required': 'Required',
+  'deployments.edit.engineerPlaceholder': 'Type an engineer’s name',
+  'deployments.edit.onlyScheduled': 'Only a scheduled deployment’s plan can be changed.',
+  'deployments.delete.confirm': 'Delete {title}?',
+  'deployments.delete.confirmDetail':
+    'The deployment and its history are removed for good. This cannot be undone.',
+  'deployments.delete.done': '{title} was deleted',
+  'deployments.delete.refused': 'This deployment cannot be deleted',
+  'deployments.delete.refusedDetail': 'The deployment service refused to delete it.',
+  'deployments.delete.refusedHint': 'Cancel the deployment instead to keep its history.',
+  'engineers.action.delete': 'Delete',
+  'engineers.delete.confirm': 'Delete {name}?',
+  'engineers.delete.confirmDetail':
+    'An engineer without deployments is removed for good. One with deployments is kept for their history and deactivated instead.',
+  'engineers.delete.done': '{name} was deleted',
+  'engineers.delete.deactivated': '{name} has deployments: kept for their history and deactivated instead',
+  'engineers.delete.refused': 'This engineer cannot be deleted',
+  'engineers.delete.refusedDetail': 'The deployment service refused to delete them.',
+  'engineers.delete.refusedHint': 'Deactivate the engineer instead: they keep their history.',
 } as const;

@@ -191,4 +191,16 @@ export const licenses = {
   'licenses.alertType.OVERUSE_USERS': 'Too many users',
   'licenses.alertType.INACTIVE': 'No recent usage',
   'licenses.alertType.IRREGULAR_USAGE': 'Irregular usage',
+
+  // Edit terms (modal on the detail page)
+  'licenses.action.editTerms': 'Edit terms',
+  'licenses.edit.title': 'Edit the terms of {id}',
+  'licenses.edit.save': 'Save terms',
+  'licenses.edit.saved': 'The terms of {id} were saved',
+  'licenses.edit.perpetual': 'A perpetual license has no expiry date.',
+  'licenses.edit.direct': 'Direct (no reseller)',
+  'licenses.edit.required': 'Required',
+  'licenses.edit.atLeastOne': 'At least 1',
+  'licenses.edit.startBeforeOrder': 'The start date cannot be before the order date',
+  'licenses.edit.expiryAfterStart': 'The expiry date must be after the start date',
 } as const;

@@ -234,4 +234,26 @@ export const parties = {
   'sales.revenue.none': 'No revenue in this period.',
   'sales.revenue.notConverted': 'Each currency is shown on its own; amounts are not converted.',
   'sales.byType': 'Purchases by type',
+
+  // Delete a sales rep or a reseller (admin)
+  'salesReps.action.delete': 'Delete',
+  'salesReps.delete.confirm': 'Delete {name}?',
+  'salesReps.delete.confirmDetail':
+    'A sales rep nothing refers to is removed for good. One named by customers, licenses or purchases is kept and deactivated instead.',
+  'salesReps.delete.done': '{name} was deleted',
+  'salesReps.delete.deactivated': '{name} is still referred to: kept and deactivated instead',
+  'salesReps.delete.refused': 'This sales rep cannot be deleted',
+  'salesReps.delete.refusedDetail': 'The sales service refused to delete them.',
+  'salesReps.delete.refusedHint':
+    'Deactivate the sales rep instead: their customers and licenses keep their name.',
+  'resellers.action.delete': 'Delete',
+  'resellers.delete.confirm': 'Delete {name}?',
+  'resellers.delete.confirmDetail':
+    'A reseller nothing refers to is removed for good. One named by customers, licenses or purchases is kept and deactivated instead.',
+  'resellers.delete.done': '{name} was deleted',
+  'resellers.delete.deactivated': '{name} is still referred to: kept and deactivated instead',
+  'resellers.delete.refused': 'This reseller cannot be deleted',
+  'resellers.delete.refusedDetail': 'The sales service refused to delete it.',
+  'resellers.delete.refusedHint':
+    'Deactivate the reseller instead: its customers and licenses keep its name.',
 } as const;

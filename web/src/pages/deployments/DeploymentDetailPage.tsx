@@ -2,14 +2,27 @@ import {
   CheckCircleOutlined,
   CloseCircleOutlined,
   ClockCircleOutlined,
+  EditOutlined,
   PlayCircleOutlined,
   StopOutlined,
 } from '@ant-design/icons';
 import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
-import { useQuery } from '@tanstack/react-query';
-import { Col, Empty, Result, Row, Space, Timeline, Typography, type TimelineItemProps } from 'antd';
-import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Col,
+  Empty,
+  Result,
+  Row,
+  Space,
+  Timeline,
+  Typography,
+  type TimelineItemProps,
+} from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { deploymentApi } from '../../api/clients';
 import { ApiError } from '../../api/problem';
 import { can } from '../../auth/roles';
 import { useSession } from '../../auth/useSession';
@@ -21,10 +34,12 @@ import { Section } from '../licenses/detail/Section';
 import { environmentLabel, withoutIds } from '../licenses/licenseFormat';
 import { DeploymentStatusTag } from '../operations/DeploymentBoard';
 import { LiveName } from '../purchases/LiveName';
+import { useDeleteAction } from '../operations/DeleteAction';
 import { whenBy } from '../purchases/purchaseFormat';
 import type { Deployment, DeploymentStatus, HistoryEntry } from './deploymentFilters';
 import { deploymentTitle, moveText, scheduledText, sortHistory } from './deploymentFormat';
-import { deploymentKeys, fetchDeployment, fetchHistory } from './deploymentQueries';
+import { DeploymentPlanModal } from './DeploymentPlanModal';
+import { deploymentKeys, fetchDeployment, fetchHistory, ifMatchOf } from './deploymentQueries';
 import { TransitionControls } from './TransitionControls';
 
 const none = (text?: string) => <Typography.Text type="secondary">{text ?? '—'}</Typography.Text>;
@@ -80,6 +95,38 @@ export default function DeploymentDetailPage() {
   const deployment = query.data?.deployment;
   const engineers = useNames('engineer', [deployment?.engineerId]);
   const engineerName = engineers.nameOf(deployment?.engineerId) ?? deployment?.engineerName;
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const title = deployment ? deploymentTitle(deployment) : t('deployments.detail.title');
+
+  const remove = useDeleteAction({
+    remove: async () => {
+      const ifMatch = ifMatchOf(query.data?.etag, deployment?.version);
+      await deploymentApi.DELETE('/api/v1/deployments/{id}', {
+        params: { path: { id }, header: ifMatch ? { 'If-Match': ifMatch } : undefined },
+      });
+      return 'deleted';
+    },
+    texts: {
+      confirm: t('deployments.delete.confirm', { title }),
+      confirmDetail: t('deployments.delete.confirmDetail'),
+      action: t('deployments.action.delete'),
+      refused: t('deployments.delete.refused'),
+      refusedDetail: t('deployments.delete.refusedDetail'),
+      refusedHint: t('deployments.delete.refusedHint'),
+    },
+    onDone: () => {
+      queryClient.removeQueries({ queryKey: deploymentKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: deploymentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['licenses'] });
+      void message.success(t('deployments.delete.done', { title }));
+      navigate('/deployments');
+    },
+    onReload: () => void query.refetch(),
+    testId: 'deployment-delete-failed',
+  });
 
   // A malformed id is a 400 from the service: to a person it is the same as one that does not exist.
   if (query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400)) {
@@ -97,7 +144,7 @@ export default function DeploymentDetailPage() {
     );
   }
 
-  const title = deployment ? deploymentTitle(deployment) : t('deployments.detail.title');
+  const scheduled = deployment?.status === 'SCHEDULED';
   const subTitle = deployment
     ? [scheduledText(deployment), engineerName].filter(Boolean).join(' · ')
     : undefined;
@@ -115,14 +162,25 @@ export default function DeploymentDetailPage() {
           {query.data && can.runDeployment(roles) && (
             <TransitionControls read={query.data} engineerName={engineerName} />
           )}
+          {scheduled && can.runDeployment(roles) && (
+            <Button
+              icon={<EditOutlined aria-hidden />}
+              onClick={() => setEditing(true)}
+              data-testid="edit-deployment-plan"
+            >
+              {t('deployments.action.editPlan')}
+            </Button>
+          )}
           {deployment?.licenseId && (
             <LinkButton to={`/licenses/${encodeURIComponent(deployment.licenseId)}`}>
               {t('delivery.openLicense', { id: deployment.licenseId })}
             </LinkButton>
           )}
+          {deployment && roles.includes('admin') && remove.button({ testId: 'delete-deployment' })}
         </Space>
       }
     >
+      {remove.alert}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Section title={t('deployments.section.details')} testId="section-deployment">
@@ -253,6 +311,13 @@ export default function DeploymentDetailPage() {
           </Section>
         </Col>
       </Row>
+      {editing && scheduled && query.data && (
+        <DeploymentPlanModal
+          read={query.data}
+          onClose={() => setEditing(false)}
+          onReload={() => void query.refetch()}
+        />
+      )}
     </PageContainer>
   );
 }

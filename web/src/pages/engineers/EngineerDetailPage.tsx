@@ -3,7 +3,7 @@ import { PageContainer, ProDescriptions } from '@ant-design/pro-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Popconfirm, Result, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { deploymentApi } from '../../api/clients';
 import { ApiError } from '../../api/problem';
 import { useSession } from '../../auth/useSession';
@@ -12,6 +12,7 @@ import { formatDateTime, t } from '../../i18n';
 import { feedbackFor, type FormFeedback } from '../../lib/forms';
 import { LinkButton } from '../licenses/LinkButton';
 import { Section } from '../licenses/detail/Section';
+import { useDeleteAction } from '../operations/DeleteAction';
 import { FormAlert } from '../operations/FormAlert';
 import { ifMatchOf } from '../deployments/deploymentQueries';
 import { EngineerDeploymentsSection } from './EngineerDeploymentsSection';
@@ -118,6 +119,47 @@ export default function EngineerDetailPage() {
   });
   const engineer = query.data?.engineer;
   const reload = () => void queryClient.invalidateQueries({ queryKey: engineerKeys.detail(id) });
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const name = engineer?.name ?? '';
+
+  const remove = useDeleteAction({
+    remove: async () => {
+      const ifMatch = ifMatchOf(query.data?.etag, engineer?.version);
+      const { data, response } = await deploymentApi.DELETE('/api/v1/engineers/{id}', {
+        params: { path: { id }, header: ifMatch ? { 'If-Match': ifMatch } : undefined },
+      });
+      // 200 with the engineer: kept for their deployments' history and deactivated instead
+      if (response.status === 200 && data) {
+        queryClient.setQueryData<EngineerRead>(engineerKeys.detail(id), {
+          engineer: data,
+          etag: response.headers.get('ETag') ?? undefined,
+        });
+        return 'deactivated';
+      }
+      return 'deleted';
+    },
+    texts: {
+      confirm: t('engineers.delete.confirm', { name }),
+      confirmDetail: t('engineers.delete.confirmDetail'),
+      action: t('engineers.action.delete'),
+      refused: t('engineers.delete.refused'),
+      refusedDetail: t('engineers.delete.refusedDetail'),
+      refusedHint: t('engineers.delete.refusedHint'),
+    },
+    onDone: (outcome) => {
+      invalidateEngineers(queryClient);
+      if (outcome === 'deactivated') {
+        void message.info(t('engineers.delete.deactivated', { name }));
+        return;
+      }
+      queryClient.removeQueries({ queryKey: engineerKeys.detail(id) });
+      void message.success(t('engineers.delete.done', { name }));
+      navigate('/engineers');
+    },
+    onReload: reload,
+    testId: 'engineer-delete-failed',
+  });
 
   const changePeriod = (next: Period) => {
     const year = thisYear();
@@ -160,11 +202,13 @@ export default function EngineerDetailPage() {
               {t('engineers.action.edit')}
             </Button>
             <ActiveToggle read={query.data} onFeedback={setFeedback} />
+            {remove.button({ testId: 'delete-engineer' })}
           </Space>
         ) : undefined
       }
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {remove.alert}
         {feedback && (
           <FormAlert
             feedback={feedback}

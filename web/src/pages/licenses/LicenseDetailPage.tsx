@@ -1,6 +1,8 @@
 import { PageContainer } from '@ant-design/pro-components';
+import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Col, Result, Row, Space } from 'antd';
+import { Button, Col, Result, Row, Space } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/problem';
 import { can, type Role } from '../../auth/roles';
@@ -9,6 +11,7 @@ import { LicenseStatusTag } from '../../domain/license';
 import { t } from '../../i18n';
 import { licenseTypeLabel, operationsLink, type OperationAction } from './licenseFormat';
 import { fetchLicense, fetchTimeline, fetchUsage, licenseKeys } from './licenseQueries';
+import { LicenseEditModal } from './LicenseEditModal';
 import { LinkButton } from './LinkButton';
 import { AlertsSection } from './detail/AlertsSection';
 import { ChangesSection } from './detail/ChangesSection';
@@ -30,11 +33,31 @@ const ACTIONS: { action: OperationAction; allowed: (roles: Role[]) => boolean; l
   { action: 'usage', allowed: can.reportUsage, label: () => t('licenses.action.usage') },
 ];
 
-function Actions({ licenseId, roles }: { licenseId: string; roles: Role[] }) {
+function Actions({
+  licenseId,
+  roles,
+  onEdit,
+}: {
+  licenseId: string;
+  roles: Role[];
+  /** Opens the terms form; absent while the license is not loaded. */
+  onEdit?: () => void;
+}) {
   const allowed = ACTIONS.filter((a) => a.allowed(roles));
-  if (allowed.length === 0) return null;
+  const editable = can.updateLicense(roles);
+  if (allowed.length === 0 && !editable) return null;
   return (
     <Space wrap role="group" aria-label={t('licenses.detail.actions')} data-testid="license-actions">
+      {editable && (
+        <Button
+          icon={<EditOutlined aria-hidden />}
+          onClick={onEdit}
+          disabled={!onEdit}
+          data-testid="edit-license-terms"
+        >
+          {t('licenses.action.editTerms')}
+        </Button>
+      )}
       {allowed.map(({ action, label }) => (
         <LinkButton key={action} to={operationsLink(licenseId, action)} data-action={action}>
           {label()}
@@ -51,6 +74,7 @@ function Actions({ licenseId, roles }: { licenseId: string; roles: Role[] }) {
 export default function LicenseDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
   const { roles } = useSession();
+  const [editing, setEditing] = useState(false);
 
   const license = useQuery({
     queryKey: licenseKeys.detail(id),
@@ -92,7 +116,9 @@ export default function LicenseDetailPage() {
       breadcrumb={{
         items: [{ title: <Link to="/licenses">{t('licenses.list.title')}</Link> }, { title: id }],
       }}
-      extra={<Actions licenseId={id} roles={roles} />}
+      extra={
+        <Actions licenseId={id} roles={roles} onEdit={license.data ? () => setEditing(true) : undefined} />
+      }
     >
       <Row gutter={[16, 16]}>
         <Col span={24}>
@@ -117,6 +143,13 @@ export default function LicenseDetailPage() {
           <ChangesSection licenseId={id} />
         </Col>
       </Row>
+      {editing && license.data && (
+        <LicenseEditModal
+          license={license.data}
+          onClose={() => setEditing(false)}
+          onReload={() => void license.refetch()}
+        />
+      )}
     </PageContainer>
   );
 }

@@ -3,12 +3,14 @@ import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { App, Button, Col, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { salesApi } from '../../api/clients';
 import { ApiError } from '../../api/problem';
 import { useSession } from '../../auth/useSession';
 import { SectionState } from '../../components/SectionState';
 import { t } from '../../i18n';
 import { ActionAlert } from '../customers/ActionAlert';
+import { useDeleteAction } from '../operations/DeleteAction';
 import { isUuid } from '../customers/listState';
 import { PartyLicensesSection } from '../customers/PartyLicensesSection';
 import { whenBy } from '../customers/partyFormat';
@@ -126,6 +128,43 @@ export default function ResellerDetailPage() {
     },
   });
 
+  const navigate = useNavigate();
+  const removeName = reseller.data?.name ?? '';
+  const remove = useDeleteAction({
+    remove: async () => {
+      const { data, response } = await salesApi.DELETE('/api/v1/resellers/{id}', {
+        params: { path: { id } },
+      });
+      // 200 with the record: still referred to, so kept and deactivated instead
+      if (response.status === 200 && data) {
+        queryClient.setQueryData<ResellerDto>(resellerKeys.detail(id), data);
+        return 'deactivated';
+      }
+      return 'deleted';
+    },
+    texts: {
+      confirm: t('resellers.delete.confirm', { name: removeName }),
+      confirmDetail: t('resellers.delete.confirmDetail'),
+      action: t('resellers.action.delete'),
+      refused: t('resellers.delete.refused'),
+      refusedDetail: t('resellers.delete.refusedDetail'),
+      refusedHint: t('resellers.delete.refusedHint'),
+    },
+    onDone: (outcome) => {
+      void queryClient.invalidateQueries({ queryKey: resellerKeys.all });
+      void queryClient.invalidateQueries({ queryKey: resellerKeys.names });
+      if (outcome === 'deactivated') {
+        void message.info(t('resellers.delete.deactivated', { name: removeName }));
+        return;
+      }
+      queryClient.removeQueries({ queryKey: resellerKeys.detail(id) });
+      void message.success(t('resellers.delete.done', { name: removeName }));
+      navigate('/resellers');
+    },
+    onReload: () => void reseller.refetch(),
+    testId: 'reseller-delete-failed',
+  });
+
   if (!valid || (reseller.error instanceof ApiError && reseller.error.status === 404)) return <NotFound />;
 
   const data = reseller.data;
@@ -169,6 +208,7 @@ export default function ResellerDetailPage() {
           >
             {t(data.active === false ? 'resellers.action.reactivate' : 'resellers.action.deactivate')}
           </Button>,
+          remove.button({ testId: 'delete-reseller' }),
         ]
       : [];
 
@@ -198,6 +238,7 @@ export default function ResellerDetailPage() {
         ) : undefined
       }
     >
+      {remove.alert}
       <ActionAlert
         error={actionError}
         onReload={() => {

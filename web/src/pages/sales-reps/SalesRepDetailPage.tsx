@@ -3,12 +3,14 @@ import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { App, Button, Col, Result, Row, Space } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { salesApi } from '../../api/clients';
 import { ApiError } from '../../api/problem';
 import { useSession } from '../../auth/useSession';
 import { SectionState } from '../../components/SectionState';
 import { t } from '../../i18n';
 import { ActionAlert } from '../customers/ActionAlert';
+import { useDeleteAction } from '../operations/DeleteAction';
 import { isUuid } from '../customers/listState';
 import { whenBy } from '../customers/partyFormat';
 import { Section } from '../licenses/detail/Section';
@@ -117,6 +119,43 @@ export default function SalesRepDetailPage() {
     },
   });
 
+  const navigate = useNavigate();
+  const removeName = rep.data?.name ?? '';
+  const remove = useDeleteAction({
+    remove: async () => {
+      const { data, response } = await salesApi.DELETE('/api/v1/sales-reps/{id}', {
+        params: { path: { id } },
+      });
+      // 200 with the record: still referred to, so kept and deactivated instead
+      if (response.status === 200 && data) {
+        queryClient.setQueryData<SalesRepDto>(salesRepKeys.detail(id), data);
+        return 'deactivated';
+      }
+      return 'deleted';
+    },
+    texts: {
+      confirm: t('salesReps.delete.confirm', { name: removeName }),
+      confirmDetail: t('salesReps.delete.confirmDetail'),
+      action: t('salesReps.action.delete'),
+      refused: t('salesReps.delete.refused'),
+      refusedDetail: t('salesReps.delete.refusedDetail'),
+      refusedHint: t('salesReps.delete.refusedHint'),
+    },
+    onDone: (outcome) => {
+      void queryClient.invalidateQueries({ queryKey: salesRepKeys.all });
+      void queryClient.invalidateQueries({ queryKey: salesRepKeys.names });
+      if (outcome === 'deactivated') {
+        void message.info(t('salesReps.delete.deactivated', { name: removeName }));
+        return;
+      }
+      queryClient.removeQueries({ queryKey: salesRepKeys.detail(id) });
+      void message.success(t('salesReps.delete.done', { name: removeName }));
+      navigate('/sales-reps');
+    },
+    onReload: () => void rep.refetch(),
+    testId: 'sales-rep-delete-failed',
+  });
+
   if (!valid || (rep.error instanceof ApiError && rep.error.status === 404)) return <NotFound />;
 
   const data = rep.data;
@@ -160,6 +199,7 @@ export default function SalesRepDetailPage() {
           >
             {t(data.active === false ? 'salesReps.action.reactivate' : 'salesReps.action.deactivate')}
           </Button>,
+          remove.button({ testId: 'delete-sales-rep' }),
         ]
       : [];
 
@@ -182,6 +222,7 @@ export default function SalesRepDetailPage() {
         ) : undefined
       }
     >
+      {remove.alert}
       <ActionAlert
         error={actionError}
         onReload={() => {
