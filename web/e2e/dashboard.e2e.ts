@@ -70,9 +70,21 @@ describe('dashboard', () => {
       return { firstContentfulPaintMs: fcp?.startTime, domContentLoadedMs: nav?.domContentLoadedEventEnd };
     });
     const figuresShownMs = await page.evaluate(() => performance.now());
+    // JavaScript fetched until the figures show (compressed bytes on the wire), and whether the
+    // chart library was among it.
+    const scripts = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((entry) => entry.name.endsWith('.js'))
+        .map((entry) => ({ name: entry.name, bytes: entry.encodedBodySize })),
+    );
+    const javascriptKB = Math.round(scripts.reduce((sum, script) => sum + script.bytes, 0) / 1024);
+    const chartLibraryLoaded = scripts.some((script) => script.name.includes('makeChartComp'));
     const dir = new URL('../test-results/', import.meta.url).pathname;
     await mkdir(dir, { recursive: true });
-    await writeFile(`${dir}dashboard-paint.json`, JSON.stringify({ ...paint, figuresShownMs }, null, 2));
+    await writeFile(
+      `${dir}dashboard-paint.json`,
+      JSON.stringify({ ...paint, figuresShownMs, javascriptKB, chartLibraryLoaded }, null, 2),
+    );
     expect(paint.firstContentfulPaintMs).toBeGreaterThan(0);
   });
 });
