@@ -123,7 +123,6 @@ export const delivery = {
   'deployments.board.nothing': 'Nothing scheduled',
   'deployments.board.noEngineer': 'No engineer',
   'deployments.board.details': 'Details',
-  'deployments.board.customerUnavailable': 'Customer unavailable',
   'deployments.board.empty': 'No scheduled or in-progress deployment',
   'deployments.board.emptyPeriod': 'No scheduled or in-progress deployment in these dates',
   'deployments.board.engineersUnavailable': 'Engineers without open deployments cannot be shown',

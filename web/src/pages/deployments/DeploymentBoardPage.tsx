@@ -1,79 +1,23 @@
 import { PageContainer, ProCard } from '@ant-design/pro-components';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Button, DatePicker, Empty, Form, Skeleton, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorNotice, describeError } from '../../components/SectionState';
-import { PartyName, useNames } from '../../domain/names';
 import { formatDate, formatNumber, t } from '../../i18n';
 import { LinkButton } from '../licenses/LinkButton';
-import { fetchLicense, licenseKeys } from '../licenses/licenseQueries';
-import type { License } from '../licenses/licenseFormat';
 import { DeploymentStatusTag } from '../operations/DeploymentBoard';
 import { engineerKeys, fetchActiveEngineers } from '../engineers/engineerQueries';
 import { boardSearchParams, groupBoard, parseBoardPeriod, type BoardColumn, type BoardPeriod } from './board';
 import type { Deployment } from './deploymentFilters';
 import { deploymentKeys, fetchOpenDeployments } from './deploymentQueries';
 
-/** At most this many licenses are looked up for their customer's name. */
-const MAX_LICENSES = 200;
-
 const COLUMN_WIDTH = 280;
 
-/** The license of each card, for its customer: one request per license, shared with the license page's cache. */
-function useLicensesOf(deployments: readonly Deployment[]) {
-  const ids = useMemo(
-    () =>
-      [...new Set(deployments.map((d) => d.licenseId).filter((id): id is string => !!id))].slice(
-        0,
-        MAX_LICENSES,
-      ),
-    [deployments],
-  );
-  return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: licenseKeys.detail(id),
-      queryFn: () => fetchLicense(id),
-      staleTime: 60_000,
-    })),
-    combine: (results) => {
-      const byId = new Map<string, License>();
-      let error: unknown;
-      results.forEach((result, index) => {
-        if (result.data) byId.set(ids[index], result.data);
-        if (result.error && !error) error = result.error;
-      });
-      return { byId, error, isPending: results.some((r) => r.isPending) };
-    },
-  });
-}
-
-interface CustomerLookup {
-  licenses: ReturnType<typeof useLicensesOf>;
-  customers: ReturnType<typeof useNames>;
-}
-
-/** The customer of a card's license by name: loading, unavailable (a service down) or a link. */
-function CustomerOf({ licenseId, lookup }: { licenseId: string | undefined; lookup: CustomerLookup }) {
-  const license = licenseId ? lookup.licenses.byId.get(licenseId) : undefined;
-  const customerId = license?.customerId;
-  const name = lookup.customers.nameOf(customerId);
-  const error = !license ? lookup.licenses.error : lookup.customers.error;
-  if (!name && error) {
-    return (
-      <Typography.Text type="secondary" title={describeError(error).title}>
-        {t('deployments.board.customerUnavailable')}
-      </Typography.Text>
-    );
-  }
-  if (!license || (customerId && !name && lookup.customers.isPending)) {
-    return <Typography.Text type="secondary">{t('state.loading')}</Typography.Text>;
-  }
-  return <PartyName party="customer" id={customerId} name={name} />;
-}
-
-function Card({ deployment: d, lookup }: { deployment: Deployment; lookup: CustomerLookup }) {
+// A card names its License ID, not the customer: naming customers would cost one license look-up
+// per card (the license list has no batch look-up by License ID yet).
+function Card({ deployment: d }: { deployment: Deployment }) {
   return (
     <li data-testid="board-card" data-status={d.status} style={{ listStyle: 'none' }}>
       <ProCard bordered size="small" style={{ marginBlockEnd: 8 }} bodyStyle={{ padding: 12 }}>
@@ -88,7 +32,6 @@ function Card({ deployment: d, lookup }: { deployment: Deployment; lookup: Custo
             )}
             <DeploymentStatusTag status={d.status} />
           </Space>
-          <CustomerOf licenseId={d.licenseId} lookup={lookup} />
           <Space size="small" wrap>
             <Typography.Text type="secondary">{formatDate(d.scheduledDate)}</Typography.Text>
             {d.id && (
@@ -110,7 +53,7 @@ function Card({ deployment: d, lookup }: { deployment: Deployment; lookup: Custo
   );
 }
 
-function Column({ column, lookup }: { column: BoardColumn; lookup: CustomerLookup }) {
+function Column({ column }: { column: BoardColumn }) {
   const name =
     column.name ?? (column.engineerId ? t('state.unknownName') : t('deployments.board.noEngineer'));
   const heading = (
@@ -148,7 +91,7 @@ function Column({ column, lookup }: { column: BoardColumn; lookup: CustomerLooku
         {column.cards.length ? (
           <ul style={{ margin: 0, padding: 0 }} aria-label={t('deployments.board.cardsOf', { name })}>
             {column.cards.map((d) => (
-              <Card key={d.id ?? `${d.licenseId}-${d.scheduledDate}`} deployment={d} lookup={lookup} />
+              <Card key={d.id ?? `${d.licenseId}-${d.scheduledDate}`} deployment={d} />
             ))}
           </ul>
         ) : (
@@ -161,8 +104,7 @@ function Column({ column, lookup }: { column: BoardColumn; lookup: CustomerLooku
 
 /**
  * What each engineer has SCHEDULED and IN_PROGRESS, at /deployments/board: one column per engineer
- * (by name, the free ones too), cards by scheduled date with the License ID, the customer and the
- * status. The date range (scheduled dates) is the URL's `from`/`to`.
+ * (by name, the free ones too), cards by scheduled date with the License ID and the status. The date range (scheduled dates) is the URL's `from`/`to`.
  */
 export default function DeploymentBoardPage() {
   const [params, setParams] = useSearchParams();
@@ -180,12 +122,6 @@ export default function DeploymentBoardPage() {
     staleTime: 60_000,
   });
   const deployments = useMemo(() => open.data?.deployments ?? [], [open.data]);
-  const licenses = useLicensesOf(deployments);
-  const customers = useNames(
-    'customer',
-    [...licenses.byId.values()].map((l) => l.customerId),
-  );
-  const lookup: CustomerLookup = { licenses, customers };
   const columns = useMemo(() => groupBoard(deployments, engineers.data ?? []), [deployments, engineers.data]);
   const cardCount = columns.reduce((sum, c) => sum + c.cards.length, 0);
 
@@ -237,7 +173,7 @@ export default function DeploymentBoardPage() {
           aria-label={t('deployments.board.title')}
         >
           {columns.map((column) => (
-            <Column key={column.engineerId || 'none'} column={column} lookup={lookup} />
+            <Column key={column.engineerId || 'none'} column={column} />
           ))}
         </div>
       </Space>
