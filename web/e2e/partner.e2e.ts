@@ -45,7 +45,7 @@ describe('the partner portal', () => {
     await paul.goto(`${APP_URL}/partner/customers`);
     await paul.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
     const rows = paul.locator('.ant-table-row');
-    expect(await rows.count()).toBe(staffView.content.length);
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(staffView.content.length);
     for (const customer of staffView.content) {
       await paul.locator('.ant-table-row').filter({ hasText: customer.name }).first().waitFor();
     }
