@@ -103,7 +103,8 @@ class CustomerApiIT {
                 .andExpect(jsonPath("$.errors[?(@.field == 'contactEmail')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'region')]").exists());
         assertThat(customersNamed(customer.name())).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from event_publication", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where envelope like ?", Integer.class,
+                "%" + customer.name() + "%")).isZero();
     }
 
     @Test

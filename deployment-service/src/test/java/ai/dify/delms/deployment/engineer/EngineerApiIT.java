@@ -80,7 +80,7 @@ class EngineerApiIT {
                 .andExpect(jsonPath("$.errors[?(@.field == 'email')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field =~ /skills.*/)]").exists());
         assertThat(jdbc.queryForObject("select count(*) from engineer", Long.class)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where envelope like ?",
                 Long.class, "%" + marker + "%")).isZero();
     }
 

@@ -127,7 +127,8 @@ class LicenseApiIT {
         create(tokens.adminToken(), aLicenseFor(customerId).with("licenseType", "FOREVER"))
                 .andExpect(status().isBadRequest());
         assertThat(licensesOf(customerId)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from event_publication", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where envelope like ?", Integer.class,
+                "%" + customerId + "%")).isZero();
     }
 
     @Test

@@ -254,8 +254,8 @@ class PartnerLicenseApiIT {
         assertThat(after.get("version").asLong()).isZero();
         api.usage(tokens.adminToken(), globexLicense).andExpect(jsonPath("$.page.totalElements").value(0));
         // the outbox is written in the request's transaction: nothing there means nothing will be sent
-        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ? "
-                + "and serialized_event like ?", Integer.class, "%" + globexLicense + "%", "%" + USAGE_REPORTED + "%"))
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where envelope like ? "
+                + "and envelope like ?", Integer.class, "%" + globexLicense + "%", "%" + USAGE_REPORTED + "%"))
                 .isZero();
 
         // a report sent later by its owner is on the topic; the refused one never was

@@ -74,7 +74,7 @@ class SalesRepApiIT {
                 .andExpect(jsonPath("$.errors[?(@.field == 'email')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'region')]").exists());
         assertThat(count()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from event_publication where serialized_event like ?",
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where envelope like ?",
                 Long.class, "%" + marker + "%")).isZero();
     }
 

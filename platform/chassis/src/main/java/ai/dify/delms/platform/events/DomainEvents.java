@@ -6,17 +6,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes a service's domain events through the transactional outbox: call it inside the
- * transaction that makes the change; the event is stored with that change and sent to Kafka after
- * the commit (and resubmitted until Kafka has it). Without a transaction it refuses to publish.
+ * transaction that makes the change; the event is stored with that change ({@link Outbox}) and the
+ * {@link OutboxRelay} sends it to Kafka after the commit, in commit order per key, until Kafka has
+ * it. Without a transaction it refuses to publish.
  * Every event names the person behind the change ({@link Causation#actor()}: the caller of the
  * request, or the actor of the consumed event being applied) in its envelope.
  *
@@ -26,15 +28,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class DomainEvents {
 
-    private final ApplicationEventPublisher publisher;
+    private final Outbox outbox;
+    private final Runnable afterCommit;
     private final JsonMapper json;
     private final String source;
     private final Supplier<String> traceparent;
     private final Clock clock;
 
-    public DomainEvents(ApplicationEventPublisher publisher, JsonMapper json, String applicationName,
+    /**
+     * @param afterCommit runs after a transaction that published commits (wakes the relay)
+     */
+    public DomainEvents(Outbox outbox, Runnable afterCommit, JsonMapper json, String applicationName,
             Supplier<String> traceparent, Clock clock) {
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.afterCommit = afterCommit;
         this.json = json;
         this.source = "/delms/" + applicationName;
         this.traceparent = traceparent;
@@ -72,8 +79,17 @@ public class DomainEvents {
         Assert.hasText(key, "key must not be empty");
         String id = UUID.randomUUID().toString();
         Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        publisher.publishEvent(new OutboxEvent(topic, key, id, source, type, subject, time, traceparent.get(),
-                Causation.actor().orElse(null), json.writeValueAsString(data)));
+        EventActor actor = Causation.actor().orElse(null);
+        CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time, CloudEvent.JSON,
+                traceparent.get(), actor == null ? null : actor.subject(), actor == null ? null : actor.username(),
+                actor == null ? null : actor.clientId(), json.writeValueAsString(data));
+        outbox.append(topic, key, id, json.writeValueAsString(envelope), time);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                DomainEvents.this.afterCommit.run();
+            }
+        });
         return id;
     }
 }

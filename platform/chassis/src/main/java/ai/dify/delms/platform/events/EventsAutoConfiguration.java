@@ -5,13 +5,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
@@ -20,23 +24,30 @@ import org.springframework.modulith.events.RoutingTarget;
 import org.springframework.modulith.events.config.EventExternalizationAutoConfiguration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The outbox: {@link DomainEvents} stores {@link OutboxEvent}s in Spring Modulith's publication
- * registry (JPA, table {@code event_publication} from {@code db/platform}); Modulith's Kafka
- * externalization sends each as a {@link CloudEvent} to its topic with its key after the commit;
- * {@link FailedPublicationResubmitter} retries what failed.
+ * The outbox (docs/decisions.md, 15): {@link DomainEvents} stores each event as a {@link CloudEvent}
+ * in the table {@code outbox_event} (from {@code db/platform}) in the business transaction, and the
+ * {@link OutboxRelay} sends them to their topics with their keys, in commit order per key.
+ *
+ * <p>Publications that Spring Modulith's registry ({@code event_publication}) stored before the relay
+ * existed are still sent by its Kafka externalization and {@link FailedPublicationResubmitter}; nothing
+ * new is stored there.
  */
 @AutoConfiguration(before = EventExternalizationAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
 
-    /** Routes only DELMS outbox events; anything else published in-process stays in-process. */
+    /** Routes only DELMS outbox events stored before the relay; anything else published in-process stays in-process. */
     @Bean
     static EventExternalizationConfiguration delmsEventExternalization() {
         return EventExternalizationConfiguration.externalizing()
@@ -55,10 +66,30 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DomainEvents domainEvents(ApplicationEventPublisher publisher, JsonMapper json, Environment environment,
+    Outbox outbox(JdbcTemplate jdbc, MeterRegistry meters) {
+        Outbox outbox = new Outbox(jdbc);
+        Gauge.builder("delms.events.outbox.pending", outbox, Outbox::pending)
+                .description("Events stored in the outbox and not yet acknowledged by Kafka").register(meters);
+        return outbox;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(Outbox outbox, KafkaProperties kafka, PlatformTransactionManager transactionManager,
+            EventsProperties properties) {
+        // Strings in, strings out: the envelope is serialized once, when the event is stored.
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), new StringSerializer()));
+        return new OutboxRelay(outbox, template, new TransactionTemplate(transactionManager), properties.relay());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DomainEvents domainEvents(Outbox outbox, OutboxRelay relay, JsonMapper json, Environment environment,
             ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         String application = environment.getProperty("spring.application.name", "unknown");
-        return new DomainEvents(publisher, json, application, traceparent(tracer, propagator), Clock.systemUTC());
+        return new DomainEvents(outbox, relay::wake, json, application, traceparent(tracer, propagator),
+                Clock.systemUTC());
     }
 
     /** The W3C trace context of the current span, or null outside a trace. */

@@ -26,9 +26,9 @@ import ai.dify.delms.platform.test.kafka.TestKafkaBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kafka is unreachable when the change is made: the write still succeeds, the publication fails and
- * stays in the outbox, and once Kafka answers on the configured address the chassis's resubmission
- * delivers it, without a restart of the service.
+ * Kafka is unreachable when the change is made: the write still succeeds, the send fails and the
+ * event stays in the outbox, and once Kafka answers on the configured address the relay delivers
+ * it, without a restart of the service.
  */
 @DelmsServiceTest
 class OutboxSurvivesKafkaOutageIT {
@@ -66,10 +66,9 @@ class OutboxSurvivesKafkaOutageIT {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = json.readTree(body).get("id").asString();
 
-        Awaitility.await("publication marked failed").atMost(Duration.ofSeconds(60))
-                .until(() -> jdbc.queryForObject(
-                        "select count(*) from event_publication where status = 'FAILED' and completion_date is null",
-                        Integer.class) > 0);
+        Awaitility.await("a send tried and failed").atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("select count(*) from outbox_event where attempts > 0 and event_id = ?",
+                        Integer.class, eventId(id)) > 0);
 
         KAFKA.open();
 
@@ -77,7 +76,11 @@ class OutboxSurvivesKafkaOutageIT {
                 .awaitRecord(ChassisTestApplication.TOPIC, r -> id.equals(r.key()), Duration.ofSeconds(60));
         assertThat(json.readTree(record.value()).get("data").get("name").asString()).isEqualTo("outage");
         Awaitility.await("outbox emptied").atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.queryForObject("select count(*) from event_publication", Integer.class) == 0);
+                .until(() -> jdbc.queryForObject("select count(*) from outbox_event", Integer.class) == 0);
+    }
+
+    private String eventId(String widgetId) {
+        return jdbc.queryForObject("select event_id from outbox_event where record_key = ?", String.class, widgetId);
     }
 
 }

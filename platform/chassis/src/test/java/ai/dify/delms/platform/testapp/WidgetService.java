@@ -16,6 +16,7 @@ import ai.dify.delms.platform.problem.NotFoundException;
 class WidgetService {
 
     static final String CREATED = "delms.widget.created.v1";
+    static final String RENAMED = "delms.widget.renamed.v1";
 
     private final WidgetRepository widgets;
     private final WidgetNoteRepository notes;
@@ -47,6 +48,7 @@ class WidgetService {
         ETags.checkIfMatch(ifMatch, widget.getVersion());
         widget.rename(name);
         widgets.flush();
+        events.publish(ChassisTestApplication.TOPIC, RENAMED, widget.getId().toString(), WidgetDto.of(widget));
         return widget;
     }
 
