@@ -29,5 +29,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // antd renders slowly under jsdom on a busy 2-core machine; a bound, not a pause
+    testTimeout: 60_000,
   },
 });

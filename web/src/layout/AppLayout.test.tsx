@@ -15,8 +15,6 @@ import {
   salesApi,
 } from '../api/clients';
 
-vi.setConfig({ testTimeout: 30_000 });
-
 const session = vi.hoisted(() => ({ roles: [] as Role[] }));
 
 vi.mock('../auth/useSession', () => ({

@@ -6,8 +6,6 @@ import { customerApi, deploymentApi, salesApi } from '../api/clients';
 import { ApiError } from '../api/problem';
 import { GlobalSearch } from './GlobalSearch';
 
-vi.setConfig({ testTimeout: 30_000 });
-
 vi.mock('../api/clients', () => {
   const client = () => ({ GET: vi.fn() });
   return {

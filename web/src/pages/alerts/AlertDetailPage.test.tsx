@@ -6,8 +6,6 @@ import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { alertApi, customerApi, salesApi } from '../../api/clients';
 import AlertDetailPage from './AlertDetailPage';
 
-vi.setConfig({ testTimeout: 30_000 });
-
 vi.mock('../../auth/useSession', () => ({
   useSession: () => ({
     name: 'Bob',
@@ -72,9 +70,10 @@ it('shows every field by name and acknowledges the alert with its version', asyn
     </QueryClientProvider>,
   );
 
-  expect(
-    await screen.findByRole('link', { name: 'Blue Harbor Logistics' }, { timeout: 5_000 }),
-  ).toHaveAttribute('href', `/customers/${ALERT.customerId}`);
+  expect(await screen.findByRole('link', { name: 'Blue Harbor Logistics' })).toHaveAttribute(
+    'href',
+    `/customers/${ALERT.customerId}`,
+  );
   expect(screen.getByRole('link', { name: ALERT.licenseId })).toHaveAttribute(
     'href',
     `/licenses/${ALERT.licenseId}`,

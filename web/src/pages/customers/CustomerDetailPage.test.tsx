@@ -7,8 +7,6 @@ import { ApiError } from '../../api/problem';
 import { customerApi, licenseApi, salesApi } from '../../api/clients';
 import CustomerDetailPage from './CustomerDetailPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {

@@ -10,7 +10,6 @@ import { CustomerForm } from './CustomerForm';
 import type { CustomerDto } from './customerData';
 
 // antd forms in jsdom are slow on a busy machine: typing and validation take seconds.
-vi.setConfig({ testTimeout: 60_000 });
 
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });

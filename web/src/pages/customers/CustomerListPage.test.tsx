@@ -6,8 +6,6 @@ import { ApiError } from '../../api/problem';
 import { customerApi, salesApi } from '../../api/clients';
 import CustomerListPage from './CustomerListPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {

@@ -10,8 +10,6 @@ import type { Role } from '../../auth/roles';
 import DeploymentBoardPage from './DeploymentBoardPage';
 import DeploymentDetailPage from './DeploymentDetailPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn() });
   return {

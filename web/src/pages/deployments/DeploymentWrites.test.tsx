@@ -8,8 +8,6 @@ import { ApiError } from '../../api/problem';
 import type { Role } from '../../auth/roles';
 import DeploymentDetailPage from './DeploymentDetailPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {

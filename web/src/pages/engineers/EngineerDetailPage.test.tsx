@@ -7,8 +7,6 @@ import { deploymentApi } from '../../api/clients';
 import type { Role } from '../../auth/roles';
 import EngineerDetailPage from './EngineerDetailPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn() });
   return {

@@ -9,7 +9,6 @@ import { deploymentApi } from '../../api/clients';
 import { EngineerFormModal } from './EngineerForm';
 
 // antd forms in jsdom are slow on a busy machine: typing and validation take seconds.
-vi.setConfig({ testTimeout: 60_000 });
 
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn() });

@@ -8,8 +8,6 @@ import { ApiError } from '../../api/problem';
 import type { License } from './licenseFormat';
 import { LicenseEditModal, licenseUpdateBody } from './LicenseEditModal';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {

@@ -11,7 +11,6 @@ import { CreateLicenseForm } from './CreateLicenseForm';
 import { DeploymentBoard } from './DeploymentBoard';
 
 // antd forms in jsdom are slow on a busy machine: typing and validation take seconds.
-vi.setConfig({ testTimeout: 30_000 });
 
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn() });

@@ -5,8 +5,6 @@ import { partnerAlertApi, partnerCustomerApi, partnerLicenseApi } from '../../ap
 import { ApiError } from '../../api/problem';
 import PartnerLicenseDetailPage from './PartnerLicenseDetailPage';
 
-vi.setConfig({ testTimeout: 30_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn() });
   return { partnerLicenseApi: client(), partnerCustomerApi: client(), partnerAlertApi: client() };

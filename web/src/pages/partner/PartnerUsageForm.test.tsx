@@ -9,7 +9,6 @@ import { partnerCustomerApi, partnerLicenseApi } from '../../api/clients';
 import { PartnerUsageForm } from './PartnerUsageForm';
 
 // antd forms in jsdom are slow on a busy machine: typing and validation take seconds.
-vi.setConfig({ testTimeout: 30_000 });
 
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn() });

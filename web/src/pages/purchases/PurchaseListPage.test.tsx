@@ -7,8 +7,6 @@ import { ApiError } from '../../api/problem';
 import PurchaseDetailPage from './PurchaseDetailPage';
 import PurchaseListPage from './PurchaseListPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn() });
   return {
@@ -129,7 +127,7 @@ describe('PurchaseDetailPage', () => {
     renderAt(`/purchases/${PURCHASE.id}`);
 
     const section = await screen.findByTestId('section-purchase');
-    expect(await within(section).findByRole('link', { name: 'Mia Chen' }, { timeout: 5000 })).toHaveAttribute(
+    expect(await within(section).findByRole('link', { name: 'Mia Chen' })).toHaveAttribute(
       'href',
       `/sales-reps/${REP}`,
     );

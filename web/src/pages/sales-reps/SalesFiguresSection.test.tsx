@@ -9,8 +9,6 @@ import { SalesFiguresSection } from './SalesFiguresSection';
 import { salesRepKeys } from './salesRepData';
 import type { SalesStats } from './salesFigures';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {

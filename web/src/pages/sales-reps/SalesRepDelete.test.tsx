@@ -8,8 +8,6 @@ import { salesApi } from '../../api/clients';
 import SalesRepDetailPage from './SalesRepDetailPage';
 import ResellerDetailPage from '../resellers/ResellerDetailPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {

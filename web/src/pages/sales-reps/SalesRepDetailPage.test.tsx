@@ -7,8 +7,6 @@ import { ApiError } from '../../api/problem';
 import { salesApi } from '../../api/clients';
 import SalesRepDetailPage from './SalesRepDetailPage';
 
-vi.setConfig({ testTimeout: 60_000 });
-
 vi.mock('../../api/clients', () => {
   const client = () => ({ GET: vi.fn(), POST: vi.fn(), PUT: vi.fn(), DELETE: vi.fn() });
   return {
