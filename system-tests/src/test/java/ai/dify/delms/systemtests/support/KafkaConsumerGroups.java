@@ -51,6 +51,33 @@ public final class KafkaConsumerGroups implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code group} has committed, on every partition of {@code topic}, the end offset
+     * the topic has now: it has processed everything written so far.
+     */
+    public void awaitCaughtUp(String group, String topic, Duration bound) {
+        try {
+            List<TopicPartition> partitions = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic)
+                    .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(p -> latest.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new java.util.HashMap<>();
+            get(admin.listOffsets(latest).all()).forEach((p, info) -> ends.put(p, info.offset()));
+            await(group + " caught up on " + topic).atMost(bound).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+                        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                                || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + group + " on " + topic, e);
+        }
+    }
+
+    /**
      * Waits until every live consumer group of {@code partition} (one with members that either
      * have the partition assigned or have committed offsets on it) has committed an offset beyond
      * {@code offset}, i.e. has processed that record.

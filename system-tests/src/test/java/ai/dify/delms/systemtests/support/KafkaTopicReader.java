@@ -92,6 +92,22 @@ public final class KafkaTopicReader implements AutoCloseable {
         return found.get();
     }
 
+    /** Every record from {@code since} up to the topic's end as it is now (in each partition's order). */
+    public List<ConsumerRecord<String, byte[]>> readToEnd() {
+        if (!assigned && !assignIfTopicExists()) {
+            return List.of();
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        await("reading " + topic + " to its end").atMost(Duration.ofSeconds(60)).pollInSameThread()
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+                    return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                });
+        return records;
+    }
+
     private Optional<ConsumerRecord<String, byte[]>> pollOnce(Predicate<ConsumerRecord<String, byte[]>> matcher) {
         if (!assigned && !assignIfTopicExists()) {
             return Optional.empty();

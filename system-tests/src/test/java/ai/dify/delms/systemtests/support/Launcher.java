@@ -43,6 +43,11 @@ public final class Launcher {
         run(START_TIMEOUT, "start", component);
     }
 
+    /** Kills the component's processes (SIGKILL): a crash, with no shutdown of any kind. */
+    public void kill(String component) {
+        run(SIGNAL_TIMEOUT, "kill", component);
+    }
+
     /** Suspends the component's process (SIGSTOP): it keeps its sockets but answers nothing. */
     public void freeze(String component) {
         run(SIGNAL_TIMEOUT, "freeze", component);

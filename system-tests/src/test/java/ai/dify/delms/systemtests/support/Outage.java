@@ -22,6 +22,12 @@ public final class Outage implements AutoCloseable {
         return new Outage(component + " stopped", () -> launcher.start(component));
     }
 
+    /** Kills the component (SIGKILL); ending the outage starts it again and waits for its health. */
+    public static Outage kill(Launcher launcher, String component) {
+        launcher.kill(component);
+        return new Outage(component + " killed", () -> launcher.start(component));
+    }
+
     /** Freezes the component's process; ending the outage thaws it. */
     public static Outage freeze(Launcher launcher, String component) {
         launcher.freeze(component);

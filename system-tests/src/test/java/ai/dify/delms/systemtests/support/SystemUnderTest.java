@@ -44,6 +44,22 @@ public final class SystemUnderTest {
                 "http://127.0.0.1:" + SERVICE_PORTS.get(name))));
     }
 
+    /**
+     * A service's own database as the launcher sets it up: schema {@code delms_<name>}, user
+     * {@code delms_<name>}, password {@code DELMS_<NAME>_DB_PASSWORD} [{@code delms_<name>_demo}], on
+     * {@code DELMS_DB_URL} [{@code jdbc:mariadb://127.0.0.1:3306}]. For tests that count what a read
+     * model holds; name = license, customer, sales, deployment, alert.
+     */
+    public static DatabaseLogin database(String name) {
+        String server = setting("delms.db.url", "DELMS_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
+        String password = setting("delms." + name + ".db.password",
+                "DELMS_" + name.toUpperCase(Locale.ROOT) + "_DB_PASSWORD", "delms_" + name + "_demo");
+        return new DatabaseLogin(stripTrailingSlash(server) + "/delms_" + name, "delms_" + name, password);
+    }
+
+    public record DatabaseLogin(String url, String user, String password) {
+    }
+
     public static String kafkaBootstrap() {
         return setting("delms.kafka.bootstrap", "DELMS_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
     }

@@ -258,8 +258,9 @@ public class OutboxRelay implements SmartLifecycle {
             if (closed || cause instanceof BatchStopped) {
                 return;
             }
-            stoppedAt.add(new Failure(event.seq(), cause.toString()));
-            firstProblem.compareAndSet(null, cause.toString());
+            String reason = describe(cause);
+            stoppedAt.add(new Failure(event.seq(), reason));
+            firstProblem.compareAndSet(null, reason);
             // a broker that does not answer fails every key after the same wait: stop starting new ones
             brokerUnavailable |= isTimeout(cause);
         }
@@ -270,6 +271,15 @@ public class OutboxRelay implements SmartLifecycle {
 
         void close() {
             closed = true;
+        }
+
+        /** The failure and its innermost cause: "Send failed" alone does not say that the broker is gone. */
+        private static String describe(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root == failure ? failure.toString() : failure + " (" + root + ")";
         }
 
         private static boolean isTimeout(Throwable failure) {
