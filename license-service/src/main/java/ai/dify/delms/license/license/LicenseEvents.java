@@ -150,16 +150,17 @@ public final class LicenseEvents {
      * operator's request rather than because it changed (docs/decisions.md, 18), so that a subscriber
      * rebuilding its read model gets every license even when the topic lost older records. Besides the
      * state and version, the facts no later event repeats: when the license was created, since when it
-     * has its status, and its latest usage report (null before any).
+     * has its status, and its latest usage report (null before any). {@code snapshotId} names the run,
+     * so whoever asked for it can tell its events from those of earlier runs.
      */
     public record LicenseSnapshot(String licenseId, long version, LicenseState license, Instant createdAt,
-            Instant statusChangedAt, Usage usage) implements LicenseEvent {
+            Instant statusChangedAt, Usage usage, UUID snapshotId) implements LicenseEvent {
 
-        static LicenseSnapshot of(License l, Instant statusChangedAt) {
+        static LicenseSnapshot of(License l, Instant statusChangedAt, UUID snapshotId) {
             LatestUsage usage = l.getUsage();
             return new LicenseSnapshot(l.getId().value(), l.getVersion(), LicenseState.of(l), l.getCreatedAt(),
                     statusChangedAt, usage == null ? null : new Usage(usage.workspaces(), usage.users(),
-                            usage.reportedAt()));
+                            usage.reportedAt()), snapshotId);
         }
 
         @Override

@@ -3,6 +3,7 @@ package ai.dify.delms.license.license;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -30,17 +31,24 @@ public class LicenseSnapshots {
         this.events = events;
     }
 
+    /** How many licenses there are: a run publishes at least these (and those created meanwhile after its page). */
+    @Transactional(readOnly = true)
+    public long count() {
+        return licenses.count();
+    }
+
     /**
      * Publishes the snapshots of the next {@code size} licenses after {@code afterLicenseId} (null:
-     * from the first).
+     * from the first), as part of the run {@code snapshotId}.
      */
     @Transactional
-    public Page publishPage(String afterLicenseId, int size) {
+    public Page publishPage(UUID snapshotId, String afterLicenseId, int size) {
         List<License> page = licenses.findPageAfterForUpdate(afterLicenseId == null ? "" : afterLicenseId,
                 Limit.of(size));
         Map<String, Instant> statusSince = changeLog.statusSince(page.stream().map(l -> l.getId().value()).toList());
         for (License license : page) {
-            events.publish(LicenseEvents.LicenseSnapshot.of(license, statusSince.get(license.getId().value())));
+            events.publish(LicenseEvents.LicenseSnapshot.of(license, statusSince.get(license.getId().value()),
+                    snapshotId));
         }
         return new Page(page.size(), page.isEmpty() ? afterLicenseId : page.get(page.size() - 1).getId().value());
     }

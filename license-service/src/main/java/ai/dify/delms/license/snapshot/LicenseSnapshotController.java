@@ -32,8 +32,9 @@ class LicenseSnapshotController {
                     + "per license on delms.licenses (its state, version, createdAt, statusChangedAt and latest usage), "
                     + "in license id order, a page per transaction. Subscribers apply a snapshot like any newer state, "
                     + "so a read model rebuilt from a topic that lost older records ends complete (alert-service's "
-                    + "rebuild asks for one itself). Changes nothing in license-service. 409 while a snapshot runs "
-                    + "on this instance.")
+                    + "rebuild asks for one itself). The status names the run (id = the events' snapshotId) and "
+                    + "licenseCount, the number of licenses it publishes at least. Changes nothing in "
+                    + "license-service. 409 while a snapshot runs on this instance.")
     @ApiResponse(responseCode = "202", description = "Started; the body is its status (RUNNING)")
     ResponseEntity<LicenseSnapshotRun.SnapshotStatus> start(CurrentActor actor) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(run.start(actor.auditName()));
@@ -41,8 +42,9 @@ class LicenseSnapshotController {
 
     @GetMapping
     @Operation(summary = "How the last snapshot went on this instance (admin)",
-            description = "state (NEVER_RUN, RUNNING, COMPLETED, FAILED), who asked for it, when it started and "
-                    + "finished, how many licenses it has published, and why it failed.")
+            description = "id (the snapshotId of its events), state (NEVER_RUN, RUNNING, COMPLETED, FAILED), who "
+                    + "asked for it, when it started and finished, how many licenses there were at its start and how "
+                    + "many it has published, and why it failed.")
     LicenseSnapshotRun.SnapshotStatus status() {
         return run.status();
     }

@@ -2,6 +2,7 @@ package ai.dify.delms.license.snapshot;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,14 +47,18 @@ public class LicenseSnapshotRun implements DisposableBean {
     /** Starts a run; a second one while one runs is a conflict. */
     public SnapshotStatus start(String requestedBy) {
         SnapshotStatus current = status.get();
-        SnapshotStatus started = SnapshotStatus.started(requestedBy, clock.instant());
-        if (current.state() == SnapshotStatus.State.RUNNING || !status.compareAndSet(current, started)) {
-            throw new ConflictException("A snapshot of the licenses is already running (started "
-                    + status.get().startedAt() + ")");
+        if (current.state() == SnapshotStatus.State.RUNNING) {
+            throw alreadyRunning();
         }
-        log.info("License snapshot requested by {}", requestedBy);
+        SnapshotStatus started = SnapshotStatus.started(UUID.randomUUID(), requestedBy, clock.instant(),
+                snapshots.count());
+        if (!status.compareAndSet(current, started)) {
+            throw alreadyRunning();
+        }
+        log.info("License snapshot {} of {} licenses requested by {}", started.id(), started.licenseCount(),
+                requestedBy);
         // captures the caller's security context: DomainEvents names the requester on every snapshot event
-        worker.submit(new DelegatingSecurityContextRunnable(this::run));
+        worker.submit(new DelegatingSecurityContextRunnable(() -> run(started.id())));
         return started;
     }
 
@@ -61,12 +66,17 @@ public class LicenseSnapshotRun implements DisposableBean {
         return status.get();
     }
 
-    private void run() {
+    private ConflictException alreadyRunning() {
+        return new ConflictException("A snapshot of the licenses is already running (started "
+                + status.get().startedAt() + ")");
+    }
+
+    private void run(UUID snapshotId) {
         try {
             String after = null;
             LicenseSnapshots.Page page;
             do {
-                page = snapshots.publishPage(after, pageSize);
+                page = snapshots.publishPage(snapshotId, after, pageSize);
                 after = page.lastLicenseId();
                 int published = page.published();
                 status.updateAndGet(s -> s.published(published));
@@ -84,28 +94,35 @@ public class LicenseSnapshotRun implements DisposableBean {
         worker.shutdownNow();
     }
 
-    /** How the last run went on this instance: how many licenses it published so far. */
-    public record SnapshotStatus(State state, String requestedBy, Instant startedAt, Instant finishedAt,
-            long licensesPublished, String failure) {
+    /**
+     * How the last run went on this instance. {@code id} is the {@code snapshotId} its events carry;
+     * {@code licenseCount} how many licenses there were when it started (it publishes at least these,
+     * plus those created meanwhile after the page it was at); {@code licensesPublished} how many so far.
+     */
+    public record SnapshotStatus(UUID id, State state, String requestedBy, Instant startedAt, Instant finishedAt,
+            long licenseCount, long licensesPublished, String failure) {
 
         public enum State { NEVER_RUN, RUNNING, COMPLETED, FAILED }
 
-        static final SnapshotStatus NEVER = new SnapshotStatus(State.NEVER_RUN, null, null, null, 0, null);
+        static final SnapshotStatus NEVER = new SnapshotStatus(null, State.NEVER_RUN, null, null, null, 0, 0, null);
 
-        static SnapshotStatus started(String requestedBy, Instant at) {
-            return new SnapshotStatus(State.RUNNING, requestedBy, at, null, 0, null);
+        static SnapshotStatus started(UUID id, String requestedBy, Instant at, long licenseCount) {
+            return new SnapshotStatus(id, State.RUNNING, requestedBy, at, null, licenseCount, 0, null);
         }
 
         SnapshotStatus published(int more) {
-            return new SnapshotStatus(state, requestedBy, startedAt, finishedAt, licensesPublished + more, failure);
+            return new SnapshotStatus(id, state, requestedBy, startedAt, finishedAt, licenseCount,
+                    licensesPublished + more, failure);
         }
 
         SnapshotStatus completed(Instant at) {
-            return new SnapshotStatus(State.COMPLETED, requestedBy, startedAt, at, licensesPublished, null);
+            return new SnapshotStatus(id, State.COMPLETED, requestedBy, startedAt, at, licenseCount, licensesPublished,
+                    null);
         }
 
         SnapshotStatus failed(Instant at, String reason) {
-            return new SnapshotStatus(State.FAILED, requestedBy, startedAt, at, licensesPublished, reason);
+            return new SnapshotStatus(id, State.FAILED, requestedBy, startedAt, at, licenseCount, licensesPublished,
+                    reason);
         }
     }
 }

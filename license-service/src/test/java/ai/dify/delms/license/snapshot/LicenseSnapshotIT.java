@@ -65,12 +65,16 @@ class LicenseSnapshotIT {
         Map<String, JsonNode> before = Map.of(untouched, api.readBody(tokens.adminToken(), untouched),
                 used, api.readBody(tokens.adminToken(), used), suspended, api.readBody(tokens.adminToken(), suspended));
 
-        mvc.perform(post(PATH).header("Authorization", bearer(tokens.adminToken())))
+        JsonNode started = json.readTree(mvc.perform(post(PATH).header("Authorization", bearer(tokens.adminToken())))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.state").value("RUNNING"))
-                .andExpect(jsonPath("$.requestedBy").value("alice"));
+                .andExpect(jsonPath("$.requestedBy").value("alice"))
+                .andExpect(jsonPath("$.licenseCount").value(3))
+                .andReturn().getResponse().getContentAsString());
+        String snapshotId = started.path("id").asString();
         Awaitility.await().atMost(TestKafka.DEFAULT_TIMEOUT).until(() -> "COMPLETED".equals(snapshotStatus().path("state").asString()));
         assertThat(snapshotStatus().path("licensesPublished").asLong()).isEqualTo(3);
+        assertThat(snapshotStatus().path("id").asString()).isEqualTo(snapshotId);
 
         Map<String, JsonNode> snapshots = new java.util.HashMap<>();
         for (String licenseId : licenseIds) {
@@ -92,6 +96,7 @@ class LicenseSnapshotIT {
             assertThat(license.path("version").asLong()).as("a snapshot changes nothing")
                     .isEqualTo(before.get(licenseId).path("version").asLong());
             assertThat(snapshot.path("licenseId").asString()).isEqualTo(licenseId);
+            assertThat(snapshot.path("snapshotId").asString()).as("the run").isEqualTo(snapshotId);
             assertThat(snapshot.path("version").asLong()).isEqualTo(license.path("version").asLong());
             JsonNode state = snapshot.path("license");
             assertThat(state.path("id").asString()).isEqualTo(licenseId);
