@@ -144,7 +144,7 @@ class LicenseEventsListener implements LicenseEventLog {
                         handler.handle(REPLAY_CONSUMER, record, replayRoutes);
                         applied++;
                     } catch (RuntimeException e) {
-                        // the live consumer dead-lettered it already; a rebuild does not stop for it
+                        // the live consumer dead-letters it; a rebuild does not stop for it
                         log.warn("Rebuild skips record {}-{}@{}: {}", record.topic(), record.partition(),
                                 record.offset(), e.getMessage());
                         skipped++;

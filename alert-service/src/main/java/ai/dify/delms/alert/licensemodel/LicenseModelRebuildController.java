@@ -30,12 +30,14 @@ class LicenseModelRebuildController {
 
     @PostMapping
     @Operation(summary = "Rebuild the license read model from the license events topic (admin)",
-            description = "Starts in the background and answers 202 at once; empties the model, asks license-service "
-                    + "(as the caller) to re-publish every license (`POST /api/v1/licenses/snapshots`), replays "
-                    + "`delms.licenses` from its beginning, then re-evaluates every license's alerts. The snapshot "
-                    + "makes the model complete even when the topic lost older records; its events keep arriving "
-                    + "after the rebuild completed. `licenseSnapshot` in the status says whether it was requested "
-                    + "(FAILED: ask license-service yourself). 409 while a rebuild runs.")
+            description = "Starts in the background and answers 202 at once; empties the model, asks "
+                    + "license-service (as the caller) to re-publish every license (`POST "
+                    + "/api/v1/licenses/snapshots`), replays `delms.licenses` from its beginning and on until "
+                    + "that snapshot's events are in (at most `delms.alerts.rebuild.snapshot-wait`), then "
+                    + "re-evaluates every license's alerts. The snapshot makes the model complete even when the "
+                    + "topic lost older records. `licenseSnapshot` in the status says what became of it: "
+                    + "APPLIED; INCOMPLETE (the rest apply as they arrive); ALREADY_RUNNING; FAILED (ask "
+                    + "license-service yourself). 409 while a rebuild runs.")
     @ApiResponse(responseCode = "202", description = "Started; the body is its status (RUNNING)")
     ResponseEntity<LicenseModelRebuild.RebuildStatus> start(CurrentActor actor,
             @Parameter(hidden = true) @AuthenticationPrincipal Jwt token) {
