@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +77,7 @@ class LicenseSnapshotIT {
         assertThat(snapshotStatus().path("licensesPublished").asLong()).isEqualTo(3);
         assertThat(snapshotStatus().path("id").asString()).isEqualTo(snapshotId);
 
-        Map<String, JsonNode> snapshots = new java.util.HashMap<>();
+        Map<String, JsonNode> snapshots = new HashMap<>();
         for (String licenseId : licenseIds) {
             ConsumerRecord<String, String> record = kafka.awaitRecord(LicenseEvents.TOPIC,
                     r -> licenseId.equals(r.key()) && r.value().contains(LicenseEvents.SNAPSHOT));
