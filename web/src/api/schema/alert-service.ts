@@ -73,7 +73,7 @@ export interface paths {
         put?: never;
         /**
          * Rebuild the license read model from the license events topic (admin)
-         * @description Starts in the background and answers 202 at once; replays `delms.licenses` from its beginning, then re-evaluates every license's alerts. 409 while a rebuild runs.
+         * @description Starts in the background and answers 202 at once; empties the model, asks license-service (as the caller) to re-publish every license (`POST /api/v1/licenses/snapshots`), replays `delms.licenses` from its beginning and on until that snapshot's events are in (at most `delms.alerts.rebuild.snapshot-wait`), then re-evaluates every license's alerts. The snapshot makes the model complete even when the topic lost older records. `licenseSnapshot` in the status says what became of it: APPLIED; INCOMPLETE (the rest apply as they arrive); ALREADY_RUNNING; FAILED (ask license-service yourself). 409 while a rebuild runs.
          */
         post: operations["start"];
         delete?: never;
@@ -283,11 +283,23 @@ export interface components {
             failure?: string;
             /** Format: date-time */
             finishedAt?: string;
+            licenseSnapshot?: components["schemas"]["SnapshotProgress"];
             requestedBy?: string;
             /** Format: date-time */
             startedAt?: string;
             /** @enum {string} */
             state?: "NEVER_RUN" | "RUNNING" | "COMPLETED" | "FAILED";
+        };
+        SnapshotProgress: {
+            /** Format: int64 */
+            applied?: number;
+            failure?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: int64 */
+            licenses?: number;
+            /** @enum {string} */
+            state?: "NOT_REQUESTED" | "REQUESTED" | "APPLIED" | "INCOMPLETE" | "ALREADY_RUNNING" | "FAILED";
         };
         TypeAndSeverity: {
             /** Format: int64 */
@@ -422,8 +434,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Started; the body is its status (RUNNING) */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -125,6 +125,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licenses/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the last snapshot went on this instance (admin)
+         * @description id (the snapshotId of its events), state (NEVER_RUN, RUNNING, COMPLETED, FAILED), who asked for it, when it started and finished, how many licenses there were at its start and how many it has published, and why it failed.
+         */
+        get: operations["status"];
+        put?: never;
+        /**
+         * Re-publish every license as it is now (admin)
+         * @description Starts in the background and answers 202 at once; publishes one delms.license.snapshot.v1 per license on delms.licenses (its state, version, createdAt, statusChangedAt and latest usage), in license id order, a page per transaction. Subscribers apply a snapshot like any newer state, so a read model rebuilt from a topic that lost older records ends complete (alert-service's rebuild asks for one itself). The status names the run (id = the events' snapshotId) and licenseCount, the number of licenses it publishes at least. Changes nothing in license-service. 409 while a snapshot runs on this instance.
+         */
+        post: operations["start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licenses/{id}": {
         parameters: {
             query?: never;
@@ -533,6 +557,22 @@ export interface components {
             /** Format: int32 */
             workspaces?: number;
         };
+        SnapshotStatus: {
+            failure?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: int64 */
+            licenseCount?: number;
+            /** Format: int64 */
+            licensesPublished?: number;
+            requestedBy?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            /** @enum {string} */
+            state?: "NEVER_RUN" | "RUNNING" | "COMPLETED" | "FAILED";
+        };
         TimelineEntry: {
             actor?: string;
             /** Format: date-time */
@@ -816,6 +856,46 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["LicenseDto"];
+                };
+            };
+        };
+    };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SnapshotStatus"];
+                };
+            };
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started; the body is its status (RUNNING) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SnapshotStatus"];
                 };
             };
         };

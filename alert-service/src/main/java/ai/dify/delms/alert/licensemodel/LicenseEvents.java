@@ -20,6 +20,7 @@ public final class LicenseEvents {
     public static final String STATUS_CHANGED = "delms.license.status-changed.v1";
     public static final String USAGE_REPORTED = "delms.license.usage-reported.v1";
     public static final String EXPIRED = "delms.license.expired.v1";
+    public static final String SNAPSHOT = "delms.license.snapshot.v1";
 
     private LicenseEvents() {
     }
@@ -58,5 +59,18 @@ public final class LicenseEvents {
 
     /** {@value #EXPIRED}. */
     public record Expired(String licenseId, LocalDate expiryDate, Long version, LicenseState license) {
+    }
+
+    /**
+     * {@value #SNAPSHOT}: the license as it is now, re-published (not changed) for read models being
+     * rebuilt, with the facts no later event repeats: creation time, since when it has its status,
+     * and its latest usage report (null before any); {@code snapshotId} names the run.
+     */
+    public record Snapshot(String licenseId, Long version, LicenseState license, Instant createdAt,
+            Instant statusChangedAt, Usage usage, UUID snapshotId) {
+
+        /** A usage report's figures. */
+        public record Usage(Integer workspaces, Integer users, Instant reportedAt) {
+        }
     }
 }

@@ -3,6 +3,7 @@ package ai.dify.delms.alert.licensemodel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,8 +35,8 @@ class LicenseEventsListener implements LicenseEventLog {
     private static final Duration PAUSE_BOUND = Duration.ofSeconds(30);
 
     private final IdempotentEventHandler handler;
+    private final LicenseModels models;
     private final EventRoutes liveRoutes;
-    private final EventRoutes replayRoutes;
     private final KafkaListenerEndpointRegistry listeners;
     private final ConsumerFactory<String, String> consumers;
     private final List<LicenseModelObserver> observers;
@@ -43,6 +44,7 @@ class LicenseEventsListener implements LicenseEventLog {
     LicenseEventsListener(IdempotentEventHandler handler, LicenseModels models, List<LicenseModelObserver> observers,
             KafkaListenerEndpointRegistry listeners, ConsumerFactory<String, String> consumers) {
         this.handler = handler;
+        this.models = models;
         this.listeners = listeners;
         this.consumers = consumers;
         this.observers = observers;
@@ -56,13 +58,25 @@ class LicenseEventsListener implements LicenseEventLog {
                 .on(LicenseEvents.USAGE_REPORTED, LicenseEvents.UsageReported.class,
                         (event, data) -> changed(models.usageReported(event, data)))
                 .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class,
-                        (event, data) -> changed(models.expired(event, data)));
-        this.replayRoutes = EventRoutes.create()
+                        (event, data) -> changed(models.expired(event, data)))
+                .on(LicenseEvents.SNAPSHOT, LicenseEvents.Snapshot.class,
+                        (event, data) -> changed(models.snapshot(event, data)));
+    }
+
+    /** Into the model only (the rebuild evaluates afterwards), counting the events of the awaited snapshot. */
+    private EventRoutes replayRoutes(LicenseSnapshotRequest.Snapshot awaited, AtomicLong ofAwaited) {
+        return EventRoutes.create()
                 .on(LicenseEvents.CREATED, LicenseEvents.LicenseCreated.class, models::licenseCreated)
                 .on(LicenseEvents.UPDATED, LicenseEvents.LicenseUpdated.class, models::licenseUpdated)
                 .on(LicenseEvents.STATUS_CHANGED, LicenseEvents.StatusChanged.class, models::statusChanged)
                 .on(LicenseEvents.USAGE_REPORTED, LicenseEvents.UsageReported.class, models::usageReported)
-                .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class, models::expired);
+                .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class, models::expired)
+                .on(LicenseEvents.SNAPSHOT, LicenseEvents.Snapshot.class, (event, snapshot) -> {
+                    models.snapshot(event, snapshot);
+                    if (awaited != null && awaited.id().equals(snapshot.snapshotId())) {
+                        ofAwaited.incrementAndGet();
+                    }
+                });
     }
 
     @KafkaListener(id = LISTENER_ID, topics = LicenseEvents.TOPIC)
@@ -106,25 +120,31 @@ class LicenseEventsListener implements LicenseEventLog {
     }
 
     @Override
-    public ReplayCount replayIntoModel() {
+    public ReplayCount replayIntoModel(LicenseSnapshotRequest.Snapshot snapshot, Duration wait) {
         long applied = 0;
         long skipped = 0;
+        AtomicLong ofSnapshot = new AtomicLong();
+        EventRoutes replayRoutes = replayRoutes(snapshot, ofSnapshot);
+        long waitUntil = System.nanoTime() + (snapshot == null ? 0 : wait.toNanos());
         try (Consumer<String, String> consumer = consumers.createConsumer(LISTENER_ID + "-rebuild", "-rebuild")) {
             List<TopicPartition> partitions = consumer.partitionsFor(LicenseEvents.TOPIC, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!reachedEnd(consumer, end)) {
+            while (!reachedEnd(consumer, end) || snapshot != null && ofSnapshot.get() < snapshot.licenseCount()
+                    && System.nanoTime() < waitUntil) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    // past the end taken at the start only while waiting for the snapshot's events
+                    if (snapshot == null
+                            && record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     try {
                         handler.handle(REPLAY_CONSUMER, record, replayRoutes);
                         applied++;
                     } catch (RuntimeException e) {
-                        // the live consumer dead-lettered it already; a rebuild does not stop for it
+                        // the live consumer dead-letters it; a rebuild does not stop for it
                         log.warn("Rebuild skips record {}-{}@{}: {}", record.topic(), record.partition(),
                                 record.offset(), e.getMessage());
                         skipped++;
@@ -132,7 +152,7 @@ class LicenseEventsListener implements LicenseEventLog {
                 }
             }
         }
-        return new ReplayCount(applied, skipped);
+        return new ReplayCount(applied, skipped, ofSnapshot.get());
     }
 
     private static boolean reachedEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {

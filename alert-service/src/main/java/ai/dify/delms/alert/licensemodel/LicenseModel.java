@@ -100,6 +100,16 @@ public class LicenseModel {
         return true;
     }
 
+    /**
+     * Since when the status of {@code version} is in force, as license-service knows it: taken when the
+     * row shows that version, as a row built from later events only had the time of the first one it saw.
+     */
+    void learnStatusSince(long version, Instant since) {
+        if (since != null && this.version != null && this.version == version) {
+            this.statusChangedAt = since;
+        }
+    }
+
     /** The creation time, which no event changes; learnt from the creation whenever it arrives. */
     void learnCreatedAt(Instant createdAt) {
         this.createdAt = firstKnown(this.createdAt, createdAt);

@@ -135,6 +135,38 @@ public class LicenseModels {
         return model.getLicenseId();
     }
 
+    /**
+     * A license as it is now, re-published for read models being rebuilt (docs/decisions.md, 18): a
+     * license not known yet becomes known with it; its state applies only if newer than the model's
+     * (an older or equal version changes nothing), its status in force since the snapshot's
+     * {@code statusChangedAt} (also when the model shows that version already). The creation time and
+     * the latest usage report are facts that stay true, so they are learnt whatever the version, like
+     * a usage report arriving late.
+     */
+    @Transactional
+    public String snapshot(InboundEvent event, LicenseEvents.Snapshot snapshot) {
+        if (snapshot.version() == null || snapshot.license() == null) {
+            throw new MalformedEventException("Event " + event.id() + " has no version or license state");
+        }
+        Instant now = clock.instant();
+        LicenseModel model = model(licenseId(snapshot.licenseId(), event), now);
+        model.learnCreatedAt(snapshot.createdAt());
+        model.describe(snapshot.license(), snapshot.version(),
+                Optional.ofNullable(snapshot.statusChangedAt()).orElse(event.time()), now);
+        model.learnStatusSince(snapshot.version(), snapshot.statusChangedAt());
+        LicenseEvents.Snapshot.Usage usage = snapshot.usage();
+        if (usage != null) {
+            if (usage.workspaces() == null || usage.users() == null || usage.reportedAt() == null
+                    || usage.workspaces() < 0 || usage.users() < 0) {
+                throw new MalformedEventException("Event " + event.id() + " has an incomplete or negative usage");
+            }
+            model.reportUsage(usage.workspaces(), usage.users(), usage.reportedAt(), null, null, now);
+            usageHistory.record(model.getLicenseId(), new UsagePoint(usage.reportedAt(), usage.workspaces(),
+                    usage.users()));
+        }
+        return model.getLicenseId();
+    }
+
     @Transactional(readOnly = true)
     public Optional<LicenseModel> find(String licenseId) {
         return models.findById(licenseId);

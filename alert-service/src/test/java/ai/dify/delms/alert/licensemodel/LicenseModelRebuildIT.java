@@ -24,6 +24,7 @@ import ai.dify.delms.alert.TestClock;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
+import tools.jackson.databind.json.JsonMapper;
 
 @DelmsServiceTest
 @Import(TestClock.Config.class)
@@ -83,7 +84,7 @@ class LicenseModelRebuildIT {
     private String rebuildState() throws Exception {
         String body = mvc.perform(get("/api/v1/alerts/rebuild").header("Authorization", bearer(tokens.adminToken())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return body.replaceAll(".*\"state\":\"([A-Z_]+)\".*", "$1");
+        return JsonMapper.builder().build().readTree(body).path("state").asString();
     }
 
     private long alertCount(String licenseId) {

@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How many licenses each customer has, from license-service's events. Recording is idempotent by
- * license id, so a repeated or replayed event leaves the count as it is. Only the creation is read:
- * which customer a license belongs to never changes, so no later or older event can contradict a
- * row, and unlike the other read models this one needs no license version.
+ * license id, so a repeated or replayed event leaves the count as it is. Only the creation and the
+ * snapshot (the license re-published as it is now) are read: which customer a license belongs to
+ * never changes, so no later or older event can contradict a row, and unlike the other read models
+ * this one needs no license version.
  */
 @Service
 public class CustomerLicenses {

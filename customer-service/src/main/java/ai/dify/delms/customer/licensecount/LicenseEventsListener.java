@@ -16,9 +16,17 @@ public class LicenseEventsListener {
 
     public static final String TOPIC = DelmsTopics.LICENSES;
     static final String LICENSE_CREATED = "delms.license.created.v1";
+    static final String LICENSE_SNAPSHOT = "delms.license.snapshot.v1";
 
     /** The part of a created license this service needs; other fields are ignored. */
     record LicenseCreated(String id, UUID customerId) {
+    }
+
+    /** The part of a license snapshot (the license as it is now, re-published) this service needs. */
+    record LicenseSnapshot(String licenseId, License license) {
+
+        record License(UUID customerId) {
+        }
     }
 
     private final IdempotentEventHandler events;
@@ -32,6 +40,14 @@ public class LicenseEventsListener {
                         throw new IllegalArgumentException("license created event without id or customerId");
                     }
                     licenses.licenseCreated(created.id(), created.customerId());
+                })
+                // a license whose creation the topic no longer holds (docs/decisions.md, 18)
+                .on(LICENSE_SNAPSHOT, LicenseSnapshot.class, snapshot -> {
+                    if (snapshot.licenseId() == null || snapshot.license() == null
+                            || snapshot.license().customerId() == null) {
+                        throw new IllegalArgumentException("license snapshot event without licenseId or customerId");
+                    }
+                    licenses.licenseCreated(snapshot.licenseId(), snapshot.license().customerId());
                 });
     }
 

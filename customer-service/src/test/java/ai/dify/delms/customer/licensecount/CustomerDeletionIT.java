@@ -89,6 +89,27 @@ class CustomerDeletionIT {
         assertThat(licenses.count(customerId)).isEqualTo(1);
     }
 
+    /** A count rebuilt from a topic that lost the license's creation learns the license from its snapshot, once. */
+    @Test
+    void aSnapshotCountsALicenseWhoseCreationWasNotSeenAndOnlyOnce() throws Exception {
+        String customerId = createCustomer();
+        String licenseId = "ENT-202603-" + (100000 + new java.util.Random().nextInt(899999));
+        kafka.send(LICENSES, licenseId, licenseSnapshot(licenseId, customerId, 3).toJson());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> licenses.count(UUID.fromString(customerId)) == 1);
+        mvc.perform(delete("/api/v1/customers/" + customerId).header("Authorization", bearer(tokens.adminToken())))
+                .andExpect(status().isConflict());
+
+        kafka.send(LICENSES, licenseId, licenseCreated(licenseId, customerId).toJson());
+        kafka.send(LICENSES, licenseId, licenseSnapshot(licenseId, customerId, 4).toJson());
+        String marker = licenseId + "-M";
+        UUID markerCustomer = UUID.randomUUID();
+        kafka.send(LICENSES, licenseId, licenseSnapshot(marker, markerCustomer.toString(), 0).toJson());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> licenses.count(markerCustomer) == 1);
+
+        assertThat(licenses.count(UUID.fromString(customerId))).isEqualTo(1);
+    }
+
     @Test
     void poisonRecordEndsOnDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();
@@ -103,6 +124,14 @@ class CustomerDeletionIT {
         return TestEvents.event("delms.license.created.v1", licenseId).source("/delms/license-service")
                 .data(Map.of("id", licenseId, "customerId", customerId, "productType", "ENT",
                         "licenseType", "SUBSCRIPTION", "status", "CREATED"));
+    }
+
+    /** {@code delms.license.snapshot.v1}: the license as it is now, re-published by license-service. */
+    private static TestEvents licenseSnapshot(String licenseId, String customerId, long version) {
+        return TestEvents.event("delms.license.snapshot.v1", licenseId).source("/delms/license-service")
+                .data(Map.of("licenseId", licenseId, "version", version, "license", Map.of("id", licenseId,
+                        "customerId", customerId, "productType", "ENT", "licenseType", "SUBSCRIPTION",
+                        "status", "IN_USE"), "createdAt", "2026-03-01T10:00:00Z"));
     }
 
     private String createCustomer() throws Exception {

@@ -17,6 +17,7 @@ public final class LicenseEvents {
     public static final String STATUS_CHANGED = "delms.license.status-changed.v1";
     public static final String UPDATED = "delms.license.updated.v1";
     public static final String EXPIRED = "delms.license.expired.v1";
+    public static final String SNAPSHOT = "delms.license.snapshot.v1";
 
     private LicenseEvents() {
     }
@@ -43,5 +44,12 @@ public final class LicenseEvents {
 
     /** {@value #EXPIRED}. */
     public record Expired(String licenseId, Long version, State license) {
+    }
+
+    /**
+     * {@value #SNAPSHOT}: the license as it is now, re-published (not changed) for read models being
+     * rebuilt; applied like any newer state, and it makes a license not seen yet known.
+     */
+    public record Snapshot(String licenseId, Long version, State license, Instant createdAt) {
     }
 }

@@ -20,7 +20,8 @@ class LicenseEventsListener {
                 .on(LicenseEvents.CREATED, LicenseEvents.LicenseCreated.class, views::licenseCreated)
                 .on(LicenseEvents.STATUS_CHANGED, LicenseEvents.StatusChanged.class, views::statusChanged)
                 .on(LicenseEvents.UPDATED, LicenseEvents.LicenseUpdated.class, views::updated)
-                .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class, views::expired);
+                .on(LicenseEvents.EXPIRED, LicenseEvents.Expired.class, views::expired)
+                .on(LicenseEvents.SNAPSHOT, LicenseEvents.Snapshot.class, views::snapshot);
     }
 
     @KafkaListener(topics = LicenseEvents.TOPIC)

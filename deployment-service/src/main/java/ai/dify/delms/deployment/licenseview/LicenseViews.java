@@ -99,6 +99,34 @@ public class LicenseViews {
                 () -> new LicenseView(licenseId, EXPIRED_STATUS, null, clock.instant()));
     }
 
+    /**
+     * A license as it is now, re-published for read models being rebuilt (docs/decisions.md, 18): a
+     * license not known yet becomes known with it; a known one takes its state if it is newer
+     * (an older or equal version changes nothing) and learns its creation time if it lacked it.
+     */
+    @Transactional
+    public void snapshot(InboundEvent event, LicenseEvents.Snapshot snapshot) {
+        String licenseId = required(Optional.ofNullable(snapshot.licenseId()).orElse(event.subject()), event, "license id");
+        if (snapshot.version() == null || snapshot.license() == null) {
+            throw new MalformedEventException("Event " + event.id() + " of type " + event.type()
+                    + " has no version or license state");
+        }
+        String status = required(snapshot.license().status(), event, "license status");
+        Instant now = clock.instant();
+        Optional<LicenseView> known = views.findById(licenseId);
+        if (known.isEmpty()) {
+            LicenseView view = new LicenseView(licenseId, status, snapshot.createdAt(), now);
+            view.describe(status, snapshot.license().orderDate(), snapshot.version(), now);
+            views.save(view);
+            return;
+        }
+        LicenseView view = known.get();
+        view.learnCreatedAt(snapshot.createdAt());
+        if (view.isBehind(snapshot.version())) {
+            view.describe(status, snapshot.license().orderDate(), snapshot.version(), now);
+        }
+    }
+
     /** Whether a deployment may be scheduled: the license is known here and not terminated. */
     @Transactional(readOnly = true)
     public boolean acceptsDeployments(String licenseId) {

@@ -116,6 +116,38 @@ class LicenseViewIT {
         assertThat(view.getCreatedAt()).as("learnt from the creation all the same").isNotNull();
     }
 
+    /** A read model rebuilt from a topic that lost the license's older records learns it from the snapshot. */
+    @Test
+    void aSnapshotMakesALicenseNotSeenYetKnown() {
+        String licenseId = licenseId();
+        send(licenseId, snapshot(licenseId, 3, "IN_USE"));
+
+        Awaitility.await().atMost(BOUND).until(() -> views.find(licenseId).isPresent());
+        LicenseView view = views.find(licenseId).orElseThrow();
+        assertThat(view.getStatus()).isEqualTo("IN_USE");
+        assertThat(view.getVersion()).isEqualTo(3);
+        assertThat(view.getOrderDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(view.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T10:15:30Z"));
+        assertThat(views.acceptsDeployments(licenseId)).isTrue();
+    }
+
+    @Test
+    void anOlderSnapshotDoesNotOverwriteANewerState() {
+        String licenseId = licenseId();
+        send(licenseId, licenseCreated(licenseId).data(withVersion(licenseCreatedData(licenseId), 0)));
+        send(licenseId, statusChanged(licenseId, "IN_USE", "TERMINATED", 2));
+        TestEvents older = snapshot(licenseId, 1, "IN_USE");
+        TestEvents same = snapshot(licenseId, 2, "IN_USE");
+        send(licenseId, older);
+        send(licenseId, same);
+        Awaitility.await().atMost(BOUND).until(() -> processed(older.id()) && processed(same.id()));
+
+        LicenseView view = views.find(licenseId).orElseThrow();
+        assertThat(view.getStatus()).isEqualTo("TERMINATED");
+        assertThat(view.getVersion()).isEqualTo(2);
+        assertThat(views.acceptsDeployments(licenseId)).isFalse();
+    }
+
     @Test
     void unreadableRecordGoesToTheDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();
@@ -151,6 +183,18 @@ class LicenseViewIT {
         return TestEvents.event(LicenseEvents.STATUS_CHANGED, licenseId).source("/delms/license-service")
                 .data(Map.of("licenseId", licenseId, "from", from, "to", to, "reason", "test", "actor", "alice",
                         "version", version, "license", state(licenseId, to)));
+    }
+
+    /** {@code delms.license.snapshot.v1} as license-service publishes it: the license as it is now. */
+    private static TestEvents snapshot(String licenseId, long version, String status) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("licenseId", licenseId);
+        data.put("version", version);
+        data.put("license", state(licenseId, status));
+        data.put("createdAt", "2025-03-04T10:15:30Z");
+        data.put("statusChangedAt", "2025-04-01T08:00:00Z");
+        data.put("usage", null);
+        return TestEvents.event(LicenseEvents.SNAPSHOT, licenseId).source("/delms/license-service").data(data);
     }
 
     private static Map<String, Object> state(String licenseId, String status) {

@@ -1,6 +1,10 @@
 package ai.dify.delms.license.changelog;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -9,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.problem.NotFoundException;
 
-/** Reads the change log of one license. */
+/** Reads the change log of a license. */
 @Service
 public class ChangeLog {
 
@@ -33,5 +37,18 @@ public class ChangeLog {
     @Transactional(readOnly = true)
     public List<ChangeLogEntry> statusChanges(String licenseId) {
         return entries.findByLicenseIdAndFieldOrderByAtAscIdAsc(licenseId, "status");
+    }
+
+    /**
+     * Since when each of the given licenses has its current status: its latest status change (the
+     * creation, for a license whose status never changed). A license without entries is absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Instant> statusSince(Collection<String> licenseIds) {
+        Map<String, Instant> since = new HashMap<>();
+        if (!licenseIds.isEmpty()) {
+            entries.findLatestChangeOf("status", licenseIds).forEach(row -> since.put((String) row[0], (Instant) row[1]));
+        }
+        return since;
     }
 }

@@ -18,6 +18,9 @@ class AccessRules {
     @Bean
     ServiceAccessRules licenseAccessRules() {
         return rules -> rules
+                // before the rules for /api/v1/licenses/*, which the path would match too
+                .requestMatchers(HttpMethod.GET, "/api/v1/licenses/snapshots").hasRole(Roles.ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/licenses/snapshots").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*", "/api/v1/licenses/*/changes",
                         "/api/v1/licenses/*/usage", "/api/v1/licenses/*/timeline", "/api/v1/stats/licenses")
                 .hasAnyRole(Roles.STAFF)

@@ -22,13 +22,14 @@ public final class LicenseEvents {
     public static final String STATUS_CHANGED = "delms.license.status-changed.v1";
     public static final String USAGE_REPORTED = "delms.license.usage-reported.v1";
     public static final String EXPIRED = "delms.license.expired.v1";
+    public static final String SNAPSHOT = "delms.license.snapshot.v1";
 
     private LicenseEvents() {
     }
 
     /** A license event: topic, key and subject are the license's; the record knows its type. */
     public sealed interface LicenseEvent extends DomainEvent
-            permits LicenseCreated, LicenseUpdated, LicenseStatusChanged, UsageReported, LicenseExpired {
+            permits LicenseCreated, LicenseUpdated, LicenseStatusChanged, UsageReported, LicenseExpired, LicenseSnapshot {
 
         String licenseId();
 
@@ -142,5 +143,33 @@ public final class LicenseEvents {
         public String type() {
             return EXPIRED;
         }
+    }
+
+    /**
+     * The payload of {@code delms.license.snapshot.v1}: the license as it is now, re-published on an
+     * operator's request rather than because it changed (docs/decisions.md, 18), so that a subscriber
+     * rebuilding its read model gets every license even when the topic lost older records. Besides the
+     * state and version, the facts no later event repeats: when the license was created, since when it
+     * has its status, and its latest usage report (null before any). {@code snapshotId} names the run,
+     * so whoever asked for it can tell its events from those of earlier runs.
+     */
+    public record LicenseSnapshot(String licenseId, long version, LicenseState license, Instant createdAt,
+            Instant statusChangedAt, Usage usage, UUID snapshotId) implements LicenseEvent {
+
+        static LicenseSnapshot of(License l, Instant statusChangedAt, UUID snapshotId) {
+            LatestUsage usage = l.getUsage();
+            return new LicenseSnapshot(l.getId().value(), l.getVersion(), LicenseState.of(l), l.getCreatedAt(),
+                    statusChangedAt, usage == null ? null : new Usage(usage.workspaces(), usage.users(),
+                            usage.reportedAt()), snapshotId);
+        }
+
+        @Override
+        public String type() {
+            return SNAPSHOT;
+        }
+    }
+
+    /** A usage report's figures, as in the API's {@code usage}. */
+    public record Usage(int workspaces, int users, Instant reportedAt) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
@@ -35,4 +36,9 @@ interface LicenseRepository extends JpaRepository<License, String>, JpaSpecifica
             order by expiry_date limit :limit for update skip locked""", nativeQuery = true)
     List<String> lockDueForExpiry(@Param("today") LocalDate today, @Param("statuses") Collection<String> statuses,
             @Param("limit") int limit);
+
+    /** The next licenses in id order after {@code after}, locked until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select l from License l where l.id > :after order by l.id")
+    List<License> findPageAfterForUpdate(@Param("after") String after, Limit limit);
 }

@@ -18,7 +18,8 @@ class LicenseEventsListener {
         this.handler = handler;
         this.routes = EventRoutes.create()
                 .on(LicenseFeed.LICENSE_CREATED, LicenseCreated.class, feed::licenseCreated)
-                .on(LicenseFeed.LICENSE_UPDATED, LicenseUpdated.class, feed::licenseUpdated);
+                .on(LicenseFeed.LICENSE_UPDATED, LicenseUpdated.class, feed::licenseUpdated)
+                .on(LicenseFeed.LICENSE_SNAPSHOT, LicenseSnapshot.class, feed::licenseSnapshot);
     }
 
     @KafkaListener(topics = LicenseFeed.TOPIC)

@@ -15,9 +15,9 @@ import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
 /**
- * The licenses as this service knows them: created from license-service's events, their terms
- * kept current by its updated events and by the purchases recorded here, and every expiry date a
- * license has had (for the renewal rate).
+ * The licenses as this service knows them: created from license-service's events (the creation or
+ * a snapshot), their terms kept current by its updated events, its snapshots and the purchases
+ * recorded here, and every expiry date a license has had (for the renewal rate).
  */
 @Service
 public class LicenseFeed {
@@ -26,6 +26,7 @@ public class LicenseFeed {
     public static final String TOPIC = DelmsTopics.LICENSES;
     public static final String LICENSE_CREATED = "delms.license.created.v1";
     public static final String LICENSE_UPDATED = "delms.license.updated.v1";
+    public static final String LICENSE_SNAPSHOT = "delms.license.snapshot.v1";
 
     private static final Logger log = LoggerFactory.getLogger(LicenseFeed.class);
 
@@ -95,6 +96,36 @@ public class LicenseFeed {
             throw new MalformedEventException("Event " + event.id() + " has a change this service cannot read", e);
         }
         recordExpiry(licenseId, sale.getExpiryDate());
+    }
+
+    /**
+     * The license as it is now, re-published for read models being rebuilt (docs/decisions.md, 18):
+     * a license not recorded yet is recorded with it; a recorded one takes its terms if the snapshot
+     * is of a newer version (an older or equal one changes nothing), like an updated event.
+     */
+    @Transactional
+    public void licenseSnapshot(InboundEvent event, LicenseSnapshot snapshot) {
+        String licenseId = Optional.ofNullable(snapshot.licenseId()).orElse(event.subject());
+        LicenseSnapshot.State state = snapshot.license();
+        if (licenseId == null || snapshot.version() == null || state == null || state.customerId() == null
+                || state.productType() == null) {
+            throw new MalformedEventException("Event " + event.id()
+                    + " lacks the license id, version, customer or product type");
+        }
+        // locked: a purchase being recorded for this license changes the same row
+        Optional<LicenseSale> known = sales.findForUpdate(licenseId);
+        if (known.isEmpty()) {
+            LicenseSale sale = new LicenseSale(licenseId, state.customerId(), state.salesRepId(), state.resellerId(),
+                    state.productType(), Optional.ofNullable(snapshot.createdAt()).orElse(event.time()), null);
+            sale.describe(state.terms(), snapshot.version());
+            sales.save(sale);
+        } else if (known.get().isBehind(snapshot.version())) {
+            known.get().describe(state.terms(), snapshot.version());
+        } else {
+            log.debug("Ignoring event {}: license {} is at version {} already", event.id(), licenseId,
+                    known.get().getLicenseVersion());
+        }
+        recordExpiry(licenseId, state.expiryDate());
     }
 
     /**

@@ -85,6 +85,53 @@ class LicenseFeedIT {
                         LocalDate.parse("2042-01-01"), LocalDate.parse("2043-01-01"));
     }
 
+    /** A feed rebuilt from a topic that lost the license's older records learns it from the snapshot. */
+    @Test
+    void aSnapshotRecordsALicenseNotKnownYet() {
+        String licenseId = licenseId();
+        UUID customerId = UUID.randomUUID();
+        UUID salesRepId = UUID.randomUUID();
+        TestLicenses.License state = TestLicenses.license().withRep(salesRepId).withExpiry(LocalDate.parse("2044-06-30"))
+                .withLimits(7, 70);
+
+        kafka.send(LicenseFeed.TOPIC, licenseId, TestLicenses.snapshotEvent(licenseId, 4, customerId, state).toJson());
+
+        Awaitility.await().atMost(BOUND).until(() -> feed.find(licenseId).isPresent());
+        LicenseSale sale = feed.find(licenseId).orElseThrow();
+        assertThat(sale.getCustomerId()).isEqualTo(customerId);
+        assertThat(sale.getSalesRepId()).isEqualTo(salesRepId);
+        assertThat(sale.getProductType()).isEqualTo("ENT");
+        assertThat(sale.getExpiryDate()).isEqualTo(LocalDate.parse("2044-06-30"));
+        assertThat(sale.getAuthorizedWorkspaces()).isEqualTo(7);
+        assertThat(sale.getAuthorizedUsers()).isEqualTo(70);
+        assertThat(sale.getLicenseVersion()).isEqualTo(4);
+        assertThat(sale.getCreatedAt()).isEqualTo(state.createdAt());
+        assertThat(jdbc.queryForList("select expiry_date from license_expiry where license_id = ?", LocalDate.class,
+                licenseId)).containsExactly(LocalDate.parse("2044-06-30"));
+    }
+
+    @Test
+    void anOlderSnapshotDoesNotOverwriteNewerTerms() {
+        TestLicenses licenses = new TestLicenses(kafka, feed);
+        String licenseId = licenses.created(TestLicenses.license());
+        UUID customerId = feed.find(licenseId).orElseThrow().getCustomerId();
+        TestLicenses.License renewedAndExpanded = TestLicenses.license().withExpiry(LocalDate.parse("2043-01-01"))
+                .withLimits(5, 80);
+        licenses.updated(licenseId, 2, renewedAndExpanded, "authorizedUsers", 50, 80);
+        TestLicenses.License lowered = TestLicenses.license().withLimits(2, 20);
+        TestEvents older = TestLicenses.snapshotEvent(licenseId, 1, customerId, lowered);
+        TestEvents same = TestLicenses.snapshotEvent(licenseId, 2, customerId, lowered);
+        kafka.send(LicenseFeed.TOPIC, licenseId, older.toJson());
+        kafka.send(LicenseFeed.TOPIC, licenseId, same.toJson());
+        Awaitility.await().atMost(BOUND).until(() -> jdbc.queryForObject(
+                "select count(*) from processed_event where event_id in (?, ?)", Long.class, older.id(), same.id()) == 2);
+
+        LicenseSale sale = feed.find(licenseId).orElseThrow();
+        assertThat(sale.getExpiryDate()).isEqualTo(LocalDate.parse("2043-01-01"));
+        assertThat(sale.getAuthorizedUsers()).isEqualTo(80);
+        assertThat(sale.getLicenseVersion()).isEqualTo(2);
+    }
+
     @Test
     void unreadableRecordGoesToTheDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();

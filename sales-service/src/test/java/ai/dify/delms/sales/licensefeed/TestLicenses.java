@@ -80,6 +80,30 @@ public final class TestLicenses {
         return TestEvents.event(LicenseFeed.LICENSE_UPDATED, id).source("/delms/license-service").data(data);
     }
 
+    /** {@code delms.license.snapshot.v1} as license-service publishes it: the license as it is now, at {@code version}. */
+    public static TestEvents snapshotEvent(String id, long version, UUID customerId, License state) {
+        Map<String, Object> license = new LinkedHashMap<>();
+        license.put("id", id);
+        license.put("productType", state.productType());
+        license.put("licenseType", "SUBSCRIPTION");
+        license.put("status", "IN_USE");
+        license.put("customerId", customerId.toString());
+        license.put("salesRepId", state.salesRepId() == null ? null : state.salesRepId().toString());
+        license.put("resellerId", state.resellerId() == null ? null : state.resellerId().toString());
+        license.put("startDate", "2040-01-01");
+        license.put("expiryDate", state.expiryDate() == null ? null : state.expiryDate().toString());
+        license.put("authorizedWorkspaces", state.workspaces());
+        license.put("authorizedUsers", state.users());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("licenseId", id);
+        data.put("version", version);
+        data.put("license", license);
+        data.put("createdAt", state.createdAt().toString());
+        data.put("statusChangedAt", state.createdAt().toString());
+        data.put("usage", null);
+        return TestEvents.event(LicenseFeed.LICENSE_SNAPSHOT, id).source("/delms/license-service").data(data);
+    }
+
     public static License license() {
         return new License("ENT", null, null, LocalDate.parse("2041-01-01"), 5, 50, Instant.parse("2040-01-01T10:00:00Z"));
     }

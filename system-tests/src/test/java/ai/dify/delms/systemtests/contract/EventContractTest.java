@@ -103,6 +103,47 @@ class EventContractTest {
     }
 
     @Test
+    void aLicenseSnapshotAsLicenseServiceWritesItMatchesOnTheTopicAndItsDeadLetterTopic() {
+        String snapshot = """
+                {"specversion":"1.0","id":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d","source":"/delms/license-service",
+                 "type":"delms.license.snapshot.v1","subject":"ENT-202611-000008","time":"2026-12-01T08:00:00.250Z",
+                 "datacontenttype":"application/json","actorsubject":"2b1c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b",
+                 "actorusername":"alice","actorclientid":"delms-web",
+                 "data":{"licenseId":"ENT-202611-000008","version":4,
+                   "license":{"id":"ENT-202611-000008","productType":"ENT","licenseType":"SUBSCRIPTION",
+                     "status":"IN_USE","customerId":"5a3b1c2d-0e9f-4a8b-b7c6-d5e4f3a2b1c0","salesRepId":null,
+                     "resellerId":null,"orderDate":"2026-11-28","startDate":"2026-12-01","expiryDate":"2027-11-30",
+                     "authorizedWorkspaces":5,"authorizedUsers":50},
+                   "createdAt":"2026-11-28T09:30:00.123456Z","statusChangedAt":"2026-11-29T10:15:30.120Z",
+                   "usage":{"workspaces":3,"users":41,"reportedAt":"2026-11-30T23:00:00Z"},
+                   "snapshotId":"0c7e2f4a-8b1d-4e6f-9a3c-5d7b9e1f3a5c"}}
+                """;
+        assertThat(contract.violations("delms.licenses", "ENT-202611-000008", snapshot)).isEmpty();
+        assertThat(contract.violations("delms.licenses.dlt", "ENT-202611-000008", snapshot)).isEmpty();
+
+        String beforeAnyUsage = snapshot.replace("{\"workspaces\":3,\"users\":41,\"reportedAt\":\"2026-11-30T23:00:00Z\"}", "null");
+        assertThat(contract.violations("delms.licenses", "ENT-202611-000008", beforeAnyUsage)).isEmpty();
+        String withoutState = snapshot.replaceAll("\"license\":\\{[^}]*},", "");
+        assertThat(contract.violations("delms.licenses", "ENT-202611-000008", withoutState))
+                .anySatisfy(v -> assertThat(v).contains("license"));
+    }
+
+    /** What the chassis declares for every topic (DelmsTopics), stated for subscribers in each channel's binding. */
+    @Test
+    void everyTopicAndDeadLetterTopicIsDocumentedAsKeptForever() {
+        JsonNode bindings = contract.document().path("components").path("channelBindings");
+        for (Map.Entry<String, JsonNode> channel : contract.document().path("channels").properties()) {
+            String what = channel.getValue().path("address").asString();
+            String ref = channel.getValue().path("bindings").path("$ref").asString("");
+            assertThat(ref).as(what + " bindings").startsWith("#/components/channelBindings/");
+            JsonNode topic = bindings.path(ref.substring("#/components/channelBindings/".length())).path("kafka")
+                    .path("topicConfiguration");
+            assertThat(topic.path("retention.ms").asLong(0)).as(what + " retention.ms").isEqualTo(-1);
+            assertThat(topic.path("retention.bytes").asLong(0)).as(what + " retention.bytes").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aRecordMissingARequiredFieldIsNamedByTopicTypeAndField() {
         ObjectNode example = alertExample();
         ((ObjectNode) example.path("data")).remove("licenseId");

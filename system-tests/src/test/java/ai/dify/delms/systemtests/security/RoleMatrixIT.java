@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * OpenAPI documents of all services and fails when an endpoint exists that the table does not name,
  * so a new endpoint cannot ship without a decision on who may call it.
  * <p>
- * Requests are chosen to change nothing (the admin's alert rebuild aside, which is harmless): unknown ids ({@code {license}}, {@code {uuid}}) and bodies
+ * Requests are chosen to change nothing (the admin's alert rebuild and license snapshot aside, which are harmless): unknown ids ({@code {license}}, {@code {uuid}}) and bodies
  * that fail validation. An allowed role therefore gets 200 for a list, 404 for an unknown id or 400
  * for an invalid body; a role without the right gets 403 before the body is even read; no token 401.
  * Where the rule depends on the body (which transition, which deployment move), the row carries it.
@@ -55,6 +55,8 @@ class RoleMatrixIT {
             | GET    | /api/v1/licenses/{license}/usage             | -                                      | 404 | 404 | 404 | 403 | 401 |
             | POST   | /api/v1/licenses/{license}/usage             | {"workspaces":1,"users":1}             | 404 | 403 | 404 | 403 | 401 |
             | GET    | /api/v1/stats/licenses                       | -                                      | 200 | 200 | 200 | 403 | 401 |
+            | GET    | /api/v1/licenses/snapshots                   | -                                      | 200 | 403 | 403 | 403 | 401 |
+            | POST   | /api/v1/licenses/snapshots                   | -                                      | 202 | 403 | 403 | 403 | 401 |
             | GET    | /api/v1/customers                            | -                                      | 200 | 200 | 200 | 403 | 401 |
             | POST   | /api/v1/customers                            | {}                                     | 400 | 400 | 403 | 403 | 401 |
             | GET    | /api/v1/customers/{uuid}                     | -                                      | 404 | 404 | 404 | 403 | 401 |
@@ -175,7 +177,7 @@ class RoleMatrixIT {
 
         assertThat(response.status()).as("%s as %s: %s", route, role, response).isEqualTo(expected);
         if (response.status() == 202) {
-            awaitRebuildFinished();
+            awaitFinished(route.url());
         }
         if (expected >= 400) {
             assertThat(response.isProblem()).as("problem+json for %s", response).isTrue();
@@ -214,10 +216,13 @@ class RoleMatrixIT {
         };
     }
 
-    /** The one allowed write with an effect (an alert read model rebuild, harmless): let it finish before other tests run. */
-    private static void awaitRebuildFinished() {
+    /**
+     * The allowed writes with an effect (an alert read model rebuild, a license snapshot; both harmless):
+     * let them finish before other tests run. The status is read where the work was started.
+     */
+    private static void awaitFinished(String path) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                !"RUNNING".equals(gateway.get("/api/v1/alerts/rebuild", tokens.alice()).json().path("state").asString("")));
+                !"RUNNING".equals(gateway.get(path, tokens.alice()).json().path("state").asString("")));
     }
 
 }
