@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import ai.dify.delms.platform.events.inbound.EventRoutes;
 import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
+import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
 /** Consumes license-service's events ({@value #TOPIC}) to know which customers have licenses. */
 @Component
@@ -37,7 +38,7 @@ public class LicenseEventsListener {
         this.routes = EventRoutes.create()
                 .on(LICENSE_CREATED, LicenseCreated.class, created -> {
                     if (created.id() == null || created.customerId() == null) {
-                        throw new IllegalArgumentException("license created event without id or customerId");
+                        throw new MalformedEventException("license created event without id or customerId");
                     }
                     licenses.licenseCreated(created.id(), created.customerId());
                 })

@@ -72,15 +72,18 @@ public class LicenseViews {
                 () -> new LicenseView(licenseId, to, null, clock.instant()));
     }
 
-    /** Follows a changed order date; other changed fields do not concern deployments. */
+    /**
+     * Follows the license's state (status and order date) from an update; other changed fields do
+     * not concern deployments. An update of a license not seen yet makes its view, as a status change
+     * does: the state is all the view needs, and the creation adds {@code createdAt} when it comes.
+     */
     @Transactional
     public void updated(InboundEvent event, LicenseEvents.LicenseUpdated update) {
         String licenseId = required(Optional.ofNullable(update.licenseId()).orElse(event.subject()), event, "license id");
         if (update.version() != null && update.license() != null) {
-            // the state of a license whose creation is not known yet waits for the creation (status, createdAt)
-            views.findById(licenseId).filter(view -> view.isBehind(update.version())).ifPresent(view -> view.describe(
-                    required(update.license().status(), event, "license status"), update.license().orderDate(),
-                    update.version(), clock.instant()));
+            String status = required(update.license().status(), event, "license status");
+            apply(licenseId, update.version(), update.license(), event, view -> { },
+                    () -> new LicenseView(licenseId, status, null, clock.instant()));
             return;
         }
         if (update.changes() == null) {

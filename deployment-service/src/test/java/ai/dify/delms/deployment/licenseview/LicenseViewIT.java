@@ -95,6 +95,26 @@ class LicenseViewIT {
         assertThat(views.acceptsDeployments(licenseId)).isFalse();
     }
 
+    /** An update that overtook the creation (e.g. a resubmission after an outage) is not lost. */
+    @Test
+    void anUpdateOfAnUnseenLicenseIsRememberedAndItsCreationAddsOnlyTheCreationTime() {
+        String licenseId = licenseId();
+        Map<String, Object> state = state(licenseId, "IN_USE");
+        state.put("orderDate", "2025-02-20");
+        send(licenseId, TestEvents.event(LicenseEvents.UPDATED, licenseId).source("/delms/license-service")
+                .data(Map.of("licenseId", licenseId, "actor", "bob", "version", 3, "license", state,
+                        "changes", List.of(Map.of("field", "orderDate", "oldValue", "2025-03-01",
+                                "newValue", "2025-02-20")))));
+        send(licenseId, licenseCreated(licenseId).data(withVersion(licenseCreatedData(licenseId), 0)));
+
+        Awaitility.await().atMost(BOUND)
+                .until(() -> views.find(licenseId).map(view -> view.getCreatedAt() != null).orElse(false));
+        LicenseView view = views.find(licenseId).orElseThrow();
+        assertThat(view.getStatus()).isEqualTo("IN_USE");
+        assertThat(view.getOrderDate()).isEqualTo(LocalDate.of(2025, 2, 20));
+        assertThat(view.getVersion()).isEqualTo(3);
+    }
+
     /** Events of one license delivered out of order: the newest version wins, whatever arrives last. */
     @Test
     void aSuspensionArrivingAfterTheTerminationDoesNotReopenTheLicense() {

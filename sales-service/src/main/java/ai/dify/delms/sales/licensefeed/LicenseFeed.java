@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.events.inbound.AggregateNotKnownYetException;
 import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
@@ -64,14 +65,15 @@ public class LicenseFeed {
      * license already (the event is older: redelivered or reordered), so a late event cannot bring
      * back an earlier expiry or lower limits. An event from before events carried the license's state
      * (a replay of old records) applies its changed fields only while no such state was applied. An
-     * update of a license not (yet) known is dead-lettered.
+     * update of a license not known yet waits for its creation: the chassis retries it for a while,
+     * then dead-letters it for an operator to replay (decision 16).
      */
     @Transactional
     public void licenseUpdated(InboundEvent event, LicenseUpdated update) {
         String licenseId = Optional.ofNullable(update.licenseId()).orElse(event.subject());
         // locked: a purchase being recorded for this license changes the same row
-        LicenseSale sale = sales.findForUpdate(licenseId == null ? "" : licenseId).orElseThrow(
-                () -> new IllegalStateException("License " + licenseId + " is not known (yet): its update waits"));
+        LicenseSale sale = sales.findForUpdate(licenseId == null ? "" : licenseId).orElseThrow(() ->
+                new AggregateNotKnownYetException("License " + licenseId + " is not known yet: its update waits"));
         if (update.license() != null && update.version() != null) {
             if (sale.isBehind(update.version())) {
                 sale.describe(update.license(), update.version());

@@ -1,6 +1,8 @@
 package ai.dify.delms.sales.licensefeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +16,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestEvents;
+import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
 
 @DelmsServiceTest
@@ -30,6 +34,10 @@ class LicenseFeedIT {
     LicenseFeed feed;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
 
     @Test
     void createdLicenseIsRecordedOnceEvenWhenTheEventIsRedelivered() {
@@ -130,6 +138,38 @@ class LicenseFeedIT {
         assertThat(sale.getExpiryDate()).isEqualTo(LocalDate.parse("2043-01-01"));
         assertThat(sale.getAuthorizedUsers()).isEqualTo(80);
         assertThat(sale.getLicenseVersion()).isEqualTo(2);
+    }
+
+    /**
+     * An update that overtook its license's creation (both keyed by the license, so the creation is
+     * behind it on the partition): it waits until its give-up, goes to the dead-letter topic as
+     * not-known-yet, the creation is applied, and an admin's replay applies the update.
+     */
+    @Test
+    void anUpdateThatOvertookItsCreationIsDeadLetteredThenAppliedWhenReplayed() throws Exception {
+        String licenseId = licenseId();
+        TestLicenses.License renewed = TestLicenses.license().withExpiry(LocalDate.parse("2043-01-01"))
+                .withLimits(9, 90);
+        TestEvents update = TestLicenses.updatedEvent(licenseId, 3, renewed, "expiryDate", "2041-01-01",
+                "2043-01-01");
+        kafka.send(LicenseFeed.TOPIC, licenseId, update.toJson());
+        kafka.send(LicenseFeed.TOPIC, licenseId, TestLicenses.createdEvent(licenseId, TestLicenses.license()).toJson());
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(LicenseFeed.TOPIC + ".dlt",
+                r -> r.value().contains(update.id()));
+        assertThat(TestKafka.header(dead, "delms_dlt-failure")).isEqualTo("not-known-yet");
+        Awaitility.await("the creation behind the update").atMost(BOUND).until(() -> feed.find(licenseId).isPresent());
+        assertThat(feed.find(licenseId).orElseThrow().getLicenseVersion()).isZero();
+
+        mvc.perform(post("/actuator/deadletters/" + LicenseFeed.TOPIC)
+                        .header("Authorization", TestTokens.bearer(tokens.adminToken())))
+                .andExpect(status().isOk());
+
+        Awaitility.await("the replayed update").atMost(BOUND)
+                .until(() -> Long.valueOf(3).equals(feed.find(licenseId).orElseThrow().getLicenseVersion()));
+        LicenseSale sale = feed.find(licenseId).orElseThrow();
+        assertThat(sale.getExpiryDate()).isEqualTo(LocalDate.parse("2043-01-01"));
+        assertThat(sale.getAuthorizedUsers()).isEqualTo(90);
     }
 
     @Test

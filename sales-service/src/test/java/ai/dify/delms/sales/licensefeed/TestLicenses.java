@@ -28,6 +28,13 @@ public final class TestLicenses {
     /** A license as created by license-service; returns its id once the feed has it. */
     public String created(License license) {
         String id = "ENT-204001-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        kafka.send(LicenseFeed.TOPIC, id, createdEvent(id, license).toJson());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.find(id).isPresent());
+        return id;
+    }
+
+    /** license-service's created event of a license (version 0). */
+    public static TestEvents createdEvent(String id, License license) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         data.put("productType", license.productType());
@@ -42,10 +49,7 @@ public final class TestLicenses {
         data.put("authorizedUsers", license.users());
         data.put("createdAt", license.createdAt().toString());
         data.put("version", 0);
-        kafka.send(LicenseFeed.TOPIC, id,
-                TestEvents.event(LicenseFeed.LICENSE_CREATED, id).source("/delms/license-service").data(data).toJson());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.find(id).isPresent());
-        return id;
+        return TestEvents.event(LicenseFeed.LICENSE_CREATED, id).source("/delms/license-service").data(data);
     }
 
     /**

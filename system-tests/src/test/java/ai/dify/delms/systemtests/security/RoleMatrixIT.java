@@ -119,6 +119,7 @@ class RoleMatrixIT {
             | GET    | /actuator/prometheus                         | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /actuator/env                                | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /actuator/gateway/routes                     | -                                      | 404 | 404 | 404 | 404 | 404 |
+            | GET    | /actuator/deadletters/delms.licenses         | -                                      | 404 | 404 | 404 | 404 | 404 |
             | GET    | /api/v1/docs/license-service                 | -                                      | 200 | 200 | 200 | 200 | 200 |
             | GET    | /api/v1/unknown                              | -                                      | 404 | 404 | 404 | 403 | 401 |
             """;

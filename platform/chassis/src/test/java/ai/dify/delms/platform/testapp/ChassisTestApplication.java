@@ -16,6 +16,8 @@ import ai.dify.delms.platform.security.ServiceAccessRules;
 public class ChassisTestApplication {
 
     public static final String TOPIC = "test.widgets";
+    /** Gadget deliveries: only the retry and dead-letter tests write here. */
+    public static final String GADGETS = "test.gadgets";
 
     public static void main(String[] args) {
         SpringApplication.run(ChassisTestApplication.class, args);
@@ -43,5 +45,15 @@ public class ChassisTestApplication {
     @Bean
     NewTopic widgetTopic() {
         return DelmsTopics.topic(TOPIC);
+    }
+
+    @Bean
+    NewTopic gadgetTopic() {
+        return DelmsTopics.topic(GADGETS);
+    }
+
+    @Bean
+    NewTopic gadgetDeadLetterTopic() {
+        return DelmsTopics.deadLetterTopic(GADGETS);
     }
 }

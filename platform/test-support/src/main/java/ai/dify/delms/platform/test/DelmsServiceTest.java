@@ -35,6 +35,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
         "logging.structured.format.file=",
         "delms.events.resubmission.interval=PT1S",
         "delms.events.resubmission.min-age=PT0S",
+        // an event waiting for an aggregate its consumer does not know gives up within seconds, not minutes
+        "delms.events.consumer.not-known-give-up=PT5S",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.kafka=WARN",
         "logging.level.state.change.logger=WARN",

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A loopback TCP port that is closed until {@link #open()} and then forwards to a target address.
  * Tests use it as a service's Kafka bootstrap address to have "Kafka down" at first and "Kafka
  * back" later, without restarting anything. (Kafka clients learn the broker's own address from the
- * bootstrap metadata, so only first contact goes through here.)
+ * bootstrap metadata, so only first contact goes through here.) In front of the database, {@link
+ * #close()} drops every connection and refuses new ones until it is opened again.
  */
 public final class TcpForwarder implements AutoCloseable {
 
