@@ -29,6 +29,10 @@ class WidgetLinkController {
     record Link(UUID widgetId, String widgetName) {
     }
 
+    /** Only what a link needs of the owner's widget: its other fields are ignored. */
+    record OwnerWidget(UUID id, String name) {
+    }
+
     private final ReferenceLookup owner;
 
     WidgetLinkController(ReferenceLookup owner) {
@@ -37,7 +41,7 @@ class WidgetLinkController {
 
     @PostMapping("/api/v1/widget-links")
     Link link(@Valid @RequestBody NewLink body) {
-        WidgetDto widget = owner.find(WIDGETS, body.widgetId(), WidgetDto.class)
+        OwnerWidget widget = owner.find(WIDGETS, body.widgetId(), OwnerWidget.class)
                 .orElseThrow(() -> new InvalidFieldException("widgetId", "is not a known widget"));
         return new Link(widget.id(), widget.name());
     }
