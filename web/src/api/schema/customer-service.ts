@@ -72,7 +72,7 @@ export interface paths {
         put?: never;
         /**
          * Create a customer
-         * @description 409 if a customer with that name (ignoring case) exists; 422 if salesRepId or resellerId is not a known, active rep / reseller
+         * @description 409 if a customer with that name (ignoring case) exists; 422 if salesRepId or resellerId is not a known, active rep / reseller (one this service has not heard of yet is looked up at sales-service); 503 if sales-service cannot be asked
          */
         post: operations["create"];
         delete?: never;
@@ -92,7 +92,7 @@ export interface paths {
         get: operations["get"];
         /**
          * Replace a customer
-         * @description Every editable field (absent optional ones are emptied). If-Match with another version: 412; a stale version in the body: 409; a name another customer has (ignoring case): 409; a newly named salesRepId/resellerId that is unknown or deactivated: 422.
+         * @description Every editable field (absent optional ones are emptied). If-Match with another version: 412; a stale version in the body: 409; a name another customer has (ignoring case): 409; a newly named salesRepId/resellerId that is unknown or deactivated: 422 (one this service has not heard of yet is looked up at sales-service; 503 if sales-service cannot be asked).
          */
         put: operations["replace"];
         post?: never;
@@ -413,6 +413,15 @@ export interface operations {
                     "*/*": components["schemas"]["CustomerDto"];
                 };
             };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get: {
@@ -463,6 +472,15 @@ export interface operations {
                     "*/*": components["schemas"]["CustomerDto"];
                 };
             };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete: {
@@ -509,6 +527,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["CustomerDto"];
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Schedule a deployment (admin, engineer, sales)
-         * @description 422 if the license is unknown or TERMINATED, or the engineer unknown or inactive; 409 if the license already has a SCHEDULED or IN_PROGRESS deployment. A past scheduled date is accepted (recording a deployment planned earlier).
+         * @description 422 if the license is unknown or TERMINATED, or the engineer unknown or inactive; 409 if the license already has a SCHEDULED or IN_PROGRESS deployment. A past scheduled date is accepted (recording a deployment planned earlier). A license this service has not heard of yet is looked up at license-service; 503 if license-service cannot be asked.
          */
         post: operations["schedule"];
         delete?: never;
@@ -490,6 +490,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeploymentDto"];
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

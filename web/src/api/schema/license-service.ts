@@ -116,7 +116,7 @@ export interface paths {
         put?: never;
         /**
          * Create a license
-         * @description The server assigns the id (XXX-YYYYMM-NNNNNN) and status CREATED. 422 if the customer is unknown, the product type is not configured or the dates/limits break a rule.
+         * @description The server assigns the id (XXX-YYYYMM-NNNNNN) and status CREATED. 422 if the customer is unknown, the product type is not configured or the dates/limits break a rule; 422 also for a salesRepId/resellerId that names no active rep / reseller. A customer, rep or reseller this service has not heard of yet is looked up at its owning service; 503 if that cannot be asked.
          */
         post: operations["create"];
         delete?: never;
@@ -160,7 +160,7 @@ export interface paths {
         get: operations["get"];
         /**
          * Replace the editable fields of a license
-         * @description Editable: salesRepId, resellerId, orderDate, startDate, expiryDate, authorizedWorkspaces, authorizedUsers, notes (absent = empty). id, productType, licenseType, customerId and status are read-only: they may be sent unchanged, a different value is a 400; derived and audit fields are ignored. If-Match with another version than the current: 412; a stale version in the body: 409. Each changed field goes to the change log; no change writes nothing.
+         * @description Editable: salesRepId, resellerId, orderDate, startDate, expiryDate, authorizedWorkspaces, authorizedUsers, notes (absent = empty). id, productType, licenseType, customerId and status are read-only: they may be sent unchanged, a different value is a 400; derived and audit fields are ignored. If-Match with another version than the current: 412; a stale version in the body: 409. Each changed field goes to the change log; no change writes nothing. A newly set salesRepId/resellerId must name an active rep / reseller (422); one this service has not heard of yet is looked up at sales-service (503 if sales-service cannot be asked).
          */
         put: operations["replace"];
         post?: never;
@@ -858,6 +858,15 @@ export interface operations {
                     "*/*": components["schemas"]["LicenseDto"];
                 };
             };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     status: {
@@ -948,6 +957,15 @@ export interface operations {
                     "*/*": components["schemas"]["LicenseDto"];
                 };
             };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     patch: {
@@ -974,6 +992,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["LicenseDto"];
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Record a purchase (admin, sales)
-         * @description Checked against the license: it must exist (422); a RENEWAL's periodEnd (required) must be after its current expiry; an EXPANSION must raise at least one limit and lower none; an UPGRADE's productTypeAfter must differ from the current product. amount >= 0 with at most 2 decimals, currency ISO 4217. salesRepId/resellerId default to the license's. Recorded purchases are published as delms.purchase.recorded.v1, which license-service applies. An Idempotency-Key header makes a retry with the same body return the first response without recording again; the same key with another body is a 422.
+         * @description Checked against the license: it must exist (422; one this service has not heard of yet is looked up at license-service, 503 if license-service cannot be asked); a RENEWAL's periodEnd (required) must be after its current expiry; an EXPANSION must raise at least one limit and lower none; an UPGRADE's productTypeAfter must differ from the current product. amount >= 0 with at most 2 decimals, currency ISO 4217. salesRepId/resellerId default to the license's. Recorded purchases are published as delms.purchase.recorded.v1, which license-service applies. An Idempotency-Key header makes a retry with the same body return the first response without recording again; the same key with another body is a 422.
          */
         post: operations["record"];
         delete?: never;
@@ -518,6 +518,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PurchaseDto"];
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

@@ -32,6 +32,7 @@ import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.reference.ChecksReferences;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -72,7 +73,9 @@ class CustomerController {
 
     @PostMapping
     @Operation(summary = "Create a customer", description = "409 if a customer with that name (ignoring case) exists; 422 if salesRepId or "
-            + "resellerId is not a known, active rep / reseller")
+            + "resellerId is not a known, active rep / reseller (one this service has not heard of yet is looked up "
+            + "at sales-service); 503 if sales-service cannot be asked")
+    @ChecksReferences
     ResponseEntity<CustomerDto> create(@Valid @RequestBody NewCustomerRequest request, CurrentActor actor) {
         Customer customer = customers.create(request.toDetails(), actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -93,7 +96,9 @@ class CustomerController {
     @Operation(summary = "Replace a customer",
             description = "Every editable field (absent optional ones are emptied). If-Match with another version: "
                     + "412; a stale version in the body: 409; a name another customer has (ignoring case): 409; "
-                    + "a newly named salesRepId/resellerId that is unknown or deactivated: 422.")
+                    + "a newly named salesRepId/resellerId that is unknown or deactivated: 422 (one this service has "
+                    + "not heard of yet is looked up at sales-service; 503 if sales-service cannot be asked).")
+    @ChecksReferences
     ResponseEntity<CustomerDto> replace(@PathVariable UUID id, @Valid @RequestBody CustomerUpdateRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
         return updated(customers.update(id, request.toDetails(), request.version(), ifMatch, actor.auditName()));
@@ -102,6 +107,7 @@ class CustomerController {
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a customer (JSON merge patch, RFC 7396)",
             description = "Same rules and optimistic locking as PUT; null removes an optional value.")
+    @ChecksReferences
     ResponseEntity<CustomerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
         CustomerUpdateRequest request = mergePatch.apply(CustomerUpdateRequest.of(customers.get(id)), patch, CustomerUpdateRequest.class);

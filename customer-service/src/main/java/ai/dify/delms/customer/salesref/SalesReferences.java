@@ -12,8 +12,9 @@ import ai.dify.delms.platform.problem.InvalidFieldException;
 
 /**
  * Checks the sales rep and reseller a customer names against the chassis's sales directory (fed
- * by sales-service's events). A newly named one must be known and active (422 otherwise); one
- * the customer already names may stay even after it was deactivated.
+ * by sales-service's events; one it does not know yet is looked up at sales-service). A newly named
+ * one must exist and be active (422 otherwise; 503 when sales-service cannot say); one the customer
+ * already names may stay even after it was deactivated.
  */
 @Component
 public class SalesReferences {
@@ -26,10 +27,10 @@ public class SalesReferences {
 
     public void check(UUID salesRepId, UUID previousSalesRepId, UUID resellerId, UUID previousResellerId) {
         if (salesRepId != null && !Objects.equals(salesRepId, previousSalesRepId)) {
-            requireActive(directory.salesRep(salesRepId), "salesRepId", "sales rep");
+            requireActive(directory.resolveSalesRep(salesRepId), "salesRepId", "sales rep");
         }
         if (resellerId != null && !Objects.equals(resellerId, previousResellerId)) {
-            requireActive(directory.reseller(resellerId), "resellerId", "reseller");
+            requireActive(directory.resolveReseller(resellerId), "resellerId", "reseller");
         }
     }
 

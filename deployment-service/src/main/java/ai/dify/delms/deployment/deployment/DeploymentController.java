@@ -33,6 +33,7 @@ import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.InvalidRequestException;
 import ai.dify.delms.platform.security.CurrentActor;
+import ai.dify.delms.platform.reference.ChecksReferences;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +80,9 @@ class DeploymentController {
     @Operation(summary = "Schedule a deployment (admin, engineer, sales)",
             description = "422 if the license is unknown or TERMINATED, or the engineer unknown or inactive; 409 if "
                     + "the license already has a SCHEDULED or IN_PROGRESS deployment. A past scheduled date is "
-                    + "accepted (recording a deployment planned earlier).")
+                    + "accepted (recording a deployment planned earlier). A license this service has not heard of "
+                    + "yet is looked up at license-service; 503 if license-service cannot be asked.")
+    @ChecksReferences
     ResponseEntity<DeploymentDto> schedule(@Valid @RequestBody NewDeploymentRequest request, CurrentActor actor) {
         Deployment deployment = deployments.schedule(request.licenseId(), request.plan(), actor.auditName());
         return ResponseEntity.created(URI.create(PATH + "/" + deployment.getId()))

@@ -57,14 +57,15 @@ public class DeploymentService {
     }
 
     /**
-     * Schedules a deployment of a known, not terminated license by an active engineer (else 422);
+     * Schedules a deployment of an existing, not terminated license by an active engineer (else 422;
+     * 503 when the license is not known here yet and license-service cannot say whether it exists);
      * a license that already has an active deployment gets a 409.
      */
     @Transactional
     @PreAuthorize(SCHEDULERS)
     public Deployment schedule(String licenseId, DeploymentPlan plan, String actor) {
         String license = licenseId.trim();
-        LicenseView view = licenses.find(license)
+        LicenseView view = licenses.resolve(license)
                 .orElseThrow(() -> new InvalidFieldException("licenseId", "is not a known license"));
         if (!view.acceptsDeployments()) {
             throw new InvalidFieldException("licenseId", "is " + view.getStatus() + " and cannot be deployed");

@@ -3,6 +3,8 @@ package ai.dify.delms.deployment.licenseview;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
@@ -11,16 +13,20 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
+import ai.dify.delms.platform.reference.OwnedResource;
+import ai.dify.delms.platform.reference.ReferenceLookup;
 
 /**
  * Keeps {@link LicenseView}s up to date from license events (each handled once by the idempotent
  * consumer; an event older than the view, by the license's version, changes nothing) and answers
- * whether a license accepts deployments.
+ * whether a license accepts deployments. A license a request names that is not known here yet is
+ * looked up at license-service (docs/decisions.md, 17).
  */
 @Service
 public class LicenseViews {
@@ -28,12 +34,17 @@ public class LicenseViews {
     static final String CREATED_STATUS = "CREATED";
     static final String EXPIRED_STATUS = "EXPIRED";
     static final String ORDER_DATE = "orderDate";
+    static final OwnedResource LICENSES = new OwnedResource("license-service", "license", "/api/v1/licenses/{id}");
 
     private final LicenseViewRepository views;
+    private final ReferenceLookup owner;
+    private final JdbcTemplate jdbc;
     private final Clock clock = Clock.systemUTC();
 
-    LicenseViews(LicenseViewRepository views) {
+    LicenseViews(LicenseViewRepository views, ReferenceLookup owner, JdbcTemplate jdbc) {
         this.views = views;
+        this.owner = owner;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -141,6 +152,24 @@ public class LicenseViews {
         return views.findById(licenseId);
     }
 
+    /**
+     * The license a request names: as known here, or, not known here yet (created a moment ago, its
+     * event still on the way), as license-service has it; it is known here from then on, at the version
+     * license-service showed, so its events apply on top. Empty when license-service says there is no
+     * such license.
+     *
+     * @throws ai.dify.delms.platform.problem.UnavailableException (503) when the license is not known
+     *         here and license-service cannot say whether it exists
+     */
+    @Transactional
+    public Optional<LicenseView> resolve(String licenseId) {
+        Optional<LicenseView> known = views.findById(licenseId);
+        if (known.isPresent()) {
+            return known;
+        }
+        return owner.find(LICENSES, licenseId, OwnerLicense.class).flatMap(found -> learn(licenseId, found));
+    }
+
     /** When each of the given licenses was created, where known. */
     @Transactional(readOnly = true)
     public Map<String, Instant> createdAtOf(Collection<String> licenseIds) {
@@ -170,6 +199,22 @@ public class LicenseViews {
         } else if (!versioned && known.get().takesUnversioned()) {
             unversioned.accept(known.get());
         }
+    }
+
+    /** Records the license as license-service showed it, unless one of its events got here in the meantime. */
+    private Optional<LicenseView> learn(String licenseId, OwnerLicense license) {
+        jdbc.update("insert ignore into license_view (license_id, status, created_at, order_date, version, updated_at) "
+                + "values (?, ?, ?, ?, ?, ?)", licenseId, license.status(), utc(license.createdAt()),
+                license.orderDate(), license.version(), utc(clock.instant()));
+        return views.findById(licenseId);
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** The part of license-service's license this view keeps. */
+    record OwnerLicense(String status, Instant createdAt, LocalDate orderDate, long version) {
     }
 
     private static LocalDate orderDate(String value, InboundEvent event) {

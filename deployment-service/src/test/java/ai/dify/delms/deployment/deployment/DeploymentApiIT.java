@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -141,11 +142,21 @@ class DeploymentApiIT {
     }
 
     @Test
-    void unknownOrTerminatedLicenseAndUnknownOrInactiveEngineerAre422() throws Exception {
-        String licenseId = data.license();
+    void aLicenseNotKnownHereCannotBeCheckedWithoutLicenseServiceAndNothingIsScheduled() throws Exception {
+        // license-service has no instance in this test's discovery: it cannot be asked about the license
         data.schedule(tokens.adminToken(), data.plan("ENT-209912-000001", engineerId, NEXT_WEEK))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("licenseId"));
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:delms:problem:unavailable"))
+                .andExpect(jsonPath("$.detail").value(containsString("license ENT-209912-000001 could not be checked")))
+                .andExpect(jsonPath("$.detail").value(containsString("license-service")));
+        assertThat(jdbc.queryForObject("select count(*) from deployment where license_id = ?", Integer.class,
+                "ENT-209912-000001")).isZero();
+    }
+
+    @Test
+    void terminatedLicenseAndUnknownOrInactiveEngineerAre422() throws Exception {
+        String licenseId = data.license();
         data.schedule(tokens.adminToken(), data.plan(licenseId, "00000000-0000-0000-0000-000000000000", NEXT_WEEK))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("engineerId"));

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
+import ai.dify.delms.platform.reference.ChecksReferences;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,7 +79,10 @@ class LicenseController {
     @PostMapping
     @Operation(summary = "Create a license",
             description = "The server assigns the id (XXX-YYYYMM-NNNNNN) and status CREATED. 422 if the customer is "
-                    + "unknown, the product type is not configured or the dates/limits break a rule.")
+                    + "unknown, the product type is not configured or the dates/limits break a rule; 422 also for a "
+                    + "salesRepId/resellerId that names no active rep / reseller. A customer, rep or reseller this "
+                    + "service has not heard of yet is looked up at its owning service; 503 if that cannot be asked.")
+    @ChecksReferences
     ResponseEntity<LicenseDto> create(@Valid @RequestBody NewLicenseRequest request, CurrentActor actor) {
         License license = licenses.create(request.toTerms(), actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
@@ -100,7 +104,10 @@ class LicenseController {
                     + "authorizedUsers, notes (absent = empty). id, productType, licenseType, customerId and status "
                     + "are read-only: they may be sent unchanged, a different value is a 400; derived and audit "
                     + "fields are ignored. If-Match with another version than the current: 412; a stale version "
-                    + "in the body: 409. Each changed field goes to the change log; no change writes nothing.")
+                    + "in the body: 409. Each changed field goes to the change log; no change writes nothing. A "
+                    + "newly set salesRepId/resellerId must name an active rep / reseller (422); one this service has "
+                    + "not heard of yet is looked up at sales-service (503 if sales-service cannot be asked).")
+    @ChecksReferences
     ResponseEntity<LicenseDto> replace(@PathVariable String id, @Valid @RequestBody LicenseUpdateRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
         return updated(licenses.update(id, request.toUpdate(), ifMatch, actor.auditName()));
@@ -109,6 +116,7 @@ class LicenseController {
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     @Operation(summary = "Change some editable fields of a license (JSON merge patch, RFC 7396)",
             description = "Same fields, rules and optimistic locking as PUT; null removes an optional value.")
+    @ChecksReferences
     ResponseEntity<LicenseDto> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
         LicenseUpdateRequest request = mergePatch.apply(LicenseUpdateRequest.editableOf(licenses.get(id)), patch, LicenseUpdateRequest.class);

@@ -69,7 +69,7 @@ public class LicenseService {
             throw new InvalidFieldException("productType", "must be one of " + productTypes.productTypes());
         }
         terms.check();
-        if (!customers.isActive(terms.customerId())) {
+        if (!customers.exists(terms.customerId())) {
             throw new InvalidFieldException("customerId", "is not a known customer");
         }
         salesReferences.check(null, terms.salesRepId(), null, terms.resellerId());

@@ -11,9 +11,10 @@ import ai.dify.delms.platform.problem.InvalidFieldException;
 
 /**
  * Checks {@code salesRepId} and {@code resellerId} against the chassis's sales directory (a read model
- * of sales-service's events, so creating a license works while sales-service is down). A newly set
- * reference must name a known, active rep or reseller; a reference a license already has is kept
- * even if its owner was deactivated since.
+ * of sales-service's events, so creating a license works while sales-service is down; only a rep or
+ * reseller it does not know yet is looked up at sales-service). A newly set reference must name an
+ * existing, active rep or reseller; a reference a license already has is kept even if its owner was
+ * deactivated since.
  */
 @Component
 class SalesReferences {
@@ -24,13 +25,16 @@ class SalesReferences {
         this.directory = directory;
     }
 
-    /** @throws InvalidFieldException (422) naming the field whose new value is unknown or inactive */
+    /**
+     * @throws InvalidFieldException (422) naming the field whose new value is unknown or inactive
+     * @throws ai.dify.delms.platform.problem.UnavailableException (503) when sales-service cannot say
+     */
     void check(UUID salesRepIdBefore, UUID salesRepId, UUID resellerIdBefore, UUID resellerId) {
         if (salesRepId != null && !salesRepId.equals(salesRepIdBefore)) {
-            requireActive(directory.salesRep(salesRepId), "salesRepId", "sales rep");
+            requireActive(directory.resolveSalesRep(salesRepId), "salesRepId", "sales rep");
         }
         if (resellerId != null && !resellerId.equals(resellerIdBefore)) {
-            requireActive(directory.reseller(resellerId), "resellerId", "reseller");
+            requireActive(directory.resolveReseller(resellerId), "resellerId", "reseller");
         }
     }
 

@@ -132,13 +132,18 @@ class LicenseApiIT {
     }
 
     @Test
-    void unknownCustomerIsUnprocessableAndNothingWritten() throws Exception {
+    void aCustomerNotKnownHereCannotBeCheckedWithoutCustomerServiceAndNothingIsWritten() throws Exception {
+        // customer-service has no instance in this test's discovery: it cannot be asked about the stranger
         String stranger = UUID.randomUUID().toString();
         create(tokens.adminToken(), aLicenseFor(stranger))
-                .andExpect(status().isUnprocessableContent())
+                .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("customerId"));
+                .andExpect(jsonPath("$.type").value("urn:delms:problem:unavailable"))
+                .andExpect(jsonPath("$.detail").value(containsString("customer " + stranger + " could not be checked")))
+                .andExpect(jsonPath("$.detail").value(containsString("customer-service")))
+                .andExpect(header().exists("Retry-After"));
         assertThat(licensesOf(stranger)).isZero();
+        assertThat(knownCustomers.isActive(UUID.fromString(stranger))).as("nothing learnt of the stranger").isFalse();
     }
 
     @Test

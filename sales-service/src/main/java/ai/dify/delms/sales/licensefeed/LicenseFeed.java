@@ -1,6 +1,9 @@
 package ai.dify.delms.sales.licensefeed;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -14,11 +17,14 @@ import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.inbound.AggregateNotKnownYetException;
 import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
+import ai.dify.delms.platform.reference.OwnedResource;
+import ai.dify.delms.platform.reference.ReferenceLookup;
 
 /**
  * The licenses as this service knows them: created from license-service's events (the creation or
  * a snapshot), their terms kept current by its updated events, its snapshots and the purchases
- * recorded here, and every expiry date a license has had (for the renewal rate).
+ * recorded here, and every expiry date a license has had (for the renewal rate). A license a
+ * purchase names that is not known here yet is looked up at license-service (docs/decisions.md, 17).
  */
 @Service
 public class LicenseFeed {
@@ -29,14 +35,18 @@ public class LicenseFeed {
     public static final String LICENSE_UPDATED = "delms.license.updated.v1";
     public static final String LICENSE_SNAPSHOT = "delms.license.snapshot.v1";
 
+    static final OwnedResource LICENSES = new OwnedResource("license-service", "license", "/api/v1/licenses/{id}");
+
     private static final Logger log = LoggerFactory.getLogger(LicenseFeed.class);
 
     private final LicenseSaleRepository sales;
     private final JdbcTemplate jdbc;
+    private final ReferenceLookup owner;
 
-    LicenseFeed(LicenseSaleRepository sales, JdbcTemplate jdbc) {
+    LicenseFeed(LicenseSaleRepository sales, JdbcTemplate jdbc, ReferenceLookup owner) {
         this.sales = sales;
         this.jdbc = jdbc;
+        this.owner = owner;
     }
 
     /** Called once per event id by the idempotent consumer; a license already recorded stays as it is. */
@@ -47,8 +57,10 @@ public class LicenseFeed {
             throw new MalformedEventException("Event " + event.id() + " lacks the license id, customer or product type");
         }
         if (sales.existsById(licenseId)) {
-            // a creation is the oldest event of a license: whatever is recorded already is as new or newer
+            // a creation is the oldest event of a license: whatever is recorded already is as new or newer;
+            // its expiry was one the license had all the same
             log.debug("License {} is already recorded", licenseId);
+            recordExpiry(licenseId, license.expiryDate());
             return;
         }
         LicenseSale sale = new LicenseSale(licenseId, license.customerId(), license.salesRepId(),
@@ -145,16 +157,44 @@ public class LicenseFeed {
     /**
      * The license a purchase is about to be recorded for, locked until the caller's transaction ends:
      * a second purchase of the same license waits, and is then checked against the terms this one
-     * leaves, never against the same stale terms.
+     * leaves, never against the same stale terms. A license not known here yet (created a moment ago,
+     * its event still on the way) is looked up at license-service and recorded at the version it
+     * showed, so its events apply on top; empty when license-service says there is no such license.
+     *
+     * @throws ai.dify.delms.platform.problem.UnavailableException (503) when the license is not known
+     *         here and license-service cannot say whether it exists
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<LicenseSale> lockForPurchase(String licenseId) {
+        // a plain read first: a locking read of a missing row would lock the gap other purchases insert into
+        if (!sales.existsById(licenseId)) {
+            Optional<LicenseCreated> atOwner = owner.find(LICENSES, licenseId, LicenseCreated.class);
+            if (atOwner.isEmpty()) {
+                return Optional.empty();
+            }
+            learn(licenseId, atOwner.get());
+        }
         return sales.findForUpdate(licenseId);
     }
 
     @Transactional(readOnly = true)
     public Optional<LicenseSale> find(String licenseId) {
         return sales.findById(licenseId);
+    }
+
+    /**
+     * Records a license as license-service showed it, unless its creation event (or a concurrent
+     * purchase's lookup) recorded it in the meantime: that row stays.
+     */
+    private void learn(String licenseId, LicenseCreated license) {
+        Instant createdAt = license.createdAt() == null ? Instant.now() : license.createdAt();
+        jdbc.update("insert ignore into license_sale (license_id, customer_id, sales_rep_id, reseller_id, product_type, "
+                + "created_at, license_type, expiry_date, authorized_workspaces, authorized_users, license_version) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", licenseId, license.customerId().toString(),
+                license.salesRepId() == null ? null : license.salesRepId().toString(), license.resellerId(),
+                license.productType(), LocalDateTime.ofInstant(createdAt, ZoneOffset.UTC), license.licenseType(),
+                license.expiryDate(), license.authorizedWorkspaces(), license.authorizedUsers(), license.version());
+        recordExpiry(licenseId, license.expiryDate());
     }
 
     private void recordExpiry(String licenseId, LocalDate expiry) {

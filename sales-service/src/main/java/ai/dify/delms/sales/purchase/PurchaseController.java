@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.security.CurrentActor;
+import ai.dify.delms.platform.reference.ChecksReferences;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -62,13 +63,15 @@ class PurchaseController {
 
     @PostMapping
     @Operation(summary = "Record a purchase (admin, sales)",
-            description = "Checked against the license: it must exist (422); a RENEWAL's periodEnd (required) must "
-                    + "be after its current expiry; an EXPANSION must raise at least one limit and lower none; an "
+            description = "Checked against the license: it must exist (422; one this service has not heard of yet is "
+                    + "looked up at license-service, 503 if license-service cannot be asked); a RENEWAL's periodEnd "
+                    + "(required) must be after its current expiry; an EXPANSION must raise at least one limit and lower none; an "
                     + "UPGRADE's productTypeAfter must differ from the current product. amount >= 0 with at most 2 "
                     + "decimals, currency ISO 4217. salesRepId/resellerId default to the license's. Recorded "
                     + "purchases are published as delms.purchase.recorded.v1, which license-service applies. "
                     + "An Idempotency-Key header makes a retry with the same body return the first response "
                     + "without recording again; the same key with another body is a 422.")
+    @ChecksReferences
     @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
             description = "Client-chosen key (at most 200 characters) that makes retries safe")
     ResponseEntity<PurchaseDto> record(@Valid @RequestBody NewPurchaseRequest request, CurrentActor actor) {

@@ -47,7 +47,8 @@ public class PurchaseService {
 
     /**
      * Records a purchase. The rep and reseller default to the license's. Malformed terms are a 400;
-     * an unknown license, rep or reseller, or terms the license does not allow, a 422. The license's
+     * an unknown license, rep or reseller, or terms the license does not allow, a 422; a license the feed
+     * does not know yet is looked up at license-service (503 if it cannot be asked). The license's
      * feed row stays locked from the check until the commit, so concurrent purchases of one license
      * are checked one after the other, each against the terms the previous one left.
      */

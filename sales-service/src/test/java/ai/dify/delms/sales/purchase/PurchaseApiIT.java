@@ -2,6 +2,7 @@ package ai.dify.delms.sales.purchase;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -208,9 +209,23 @@ class PurchaseApiIT {
     }
 
     @Test
-    void unknownLicenseRepOrResellerIs422AndNothingIsWritten() throws Exception {
+    void aLicenseNotInTheFeedCannotBeCheckedWithoutLicenseServiceAndNothingIsWritten() throws Exception {
+        // license-service has no instance in this test's discovery: it cannot be asked about the license
         long before = count();
-        expectUnprocessable(purchase("ENT-204001-999999", "NEW"), "licenseId");
+        asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON).content(purchase("ENT-204001-999999", "NEW").json()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:delms:problem:unavailable"))
+                .andExpect(jsonPath("$.detail").value(containsString("license ENT-204001-999999 could not be checked")))
+                .andExpect(jsonPath("$.detail").value(containsString("license-service")))
+                .andExpect(header().exists("Retry-After"));
+        assertThat(count()).isEqualTo(before);
+        assertThat(feed.find("ENT-204001-999999")).as("nothing learnt of the license").isEmpty();
+    }
+
+    @Test
+    void unknownRepOrResellerIs422AndNothingIsWritten() throws Exception {
+        long before = count();
         String license = licenses().created(TestLicenses.license());
         expectUnprocessable(purchase(license, "NEW").with("salesRepId", UUID.randomUUID().toString()), "salesRepId");
         expectUnprocessable(purchase(license, "NEW").with("resellerId", UUID.randomUUID().toString()), "resellerId");

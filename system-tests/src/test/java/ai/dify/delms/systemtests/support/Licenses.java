@@ -16,9 +16,11 @@ public final class Licenses {
     }
 
     /**
-     * Creates a license for a customer that license-service learns about only through the
-     * customer's event: until then the request is refused as invalid (400/422), and is repeated
-     * until it succeeds or the bound passes. Any other answer fails at once.
+     * Creates a license for a customer created a moment ago. license-service accepts it at once (a
+     * customer it has not heard of is looked up at customer-service, docs/decisions.md 17;
+     * {@code FreshReferencesIT} holds it to that); a refusal as invalid (400/422) is still repeated
+     * until it succeeds or the bound passes, so the flows built on this do not depend on how the
+     * customer becomes known. Any other answer fails at once.
      *
      * @return the 201 response
      */

@@ -11,23 +11,50 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ai.dify.delms.platform.directory.SalesParty.Kind;
+import ai.dify.delms.platform.reference.OwnedResource;
+import ai.dify.delms.platform.reference.ReferenceLookup;
 
 /**
  * Sales reps and resellers known from sales-service's events: how a service checks a
  * {@code salesRepId} / {@code resellerId} reference, or finds the reseller behind a partner
- * token's code, without calling sales-service (so it works while sales-service is down).
+ * token's code, without calling sales-service (so it works while sales-service is down). Only a
+ * reference the directory does not know yet is looked up at sales-service
+ * ({@link #resolveSalesRep}, {@link #resolveReseller}; docs/decisions.md, 17).
  * Switched on per service with {@code delms.directory.sales.enabled=true}.
  */
 public class SalesDirectory {
 
+    public static final OwnedResource SALES_REPS = new OwnedResource("sales-service", "sales rep",
+            "/api/v1/sales-reps/{id}");
+    public static final OwnedResource RESELLERS = new OwnedResource("sales-service", "reseller",
+            "/api/v1/resellers/{id}");
+
     private static final String COLUMNS = "select id, kind, code, name, active from sales_party ";
 
     private final JdbcTemplate jdbc;
+    private final ReferenceLookup owner;
     private final Clock clock;
 
-    public SalesDirectory(JdbcTemplate jdbc, Clock clock) {
+    public SalesDirectory(JdbcTemplate jdbc, ReferenceLookup owner, Clock clock) {
         this.jdbc = jdbc;
+        this.owner = owner;
         this.clock = clock;
+    }
+
+    /**
+     * The rep a request names: as the directory knows it, else as sales-service has it now (the
+     * directory then knows it, at its version, so its events apply on top). Empty only when
+     * sales-service says there is no such rep.
+     *
+     * @throws ai.dify.delms.platform.problem.UnavailableException (503) when sales-service cannot say
+     */
+    public Optional<SalesParty> resolveSalesRep(UUID id) {
+        return salesRep(id).or(() -> learn(Kind.SALES_REP, SALES_REPS, id));
+    }
+
+    /** The reseller a request names, like {@link #resolveSalesRep}. */
+    public Optional<SalesParty> resolveReseller(UUID id) {
+        return reseller(id).or(() -> learn(Kind.RESELLER, RESELLERS, id));
     }
 
     public Optional<SalesParty> salesRep(UUID id) {
@@ -59,6 +86,19 @@ public class SalesDirectory {
                     version = greatest(version, values(version))
                 """, bytes(party.id()), party.kind().name(), party.code(), party.name(), party.active(), version,
                 Timestamp.from(clock.instant()));
+    }
+
+    private Optional<SalesParty> learn(Kind kind, OwnedResource resource, UUID id) {
+        return owner.find(resource, id, OwnerParty.class).map(found -> {
+            SalesParty party = new SalesParty(id, kind, kind == Kind.RESELLER ? found.code() : null, found.name(),
+                    found.active());
+            describe(party, found.version());
+            return party;
+        });
+    }
+
+    /** The part of sales-service's rep or reseller the directory keeps. */
+    record OwnerParty(String code, String name, boolean active, long version) {
     }
 
     private Optional<SalesParty> find(String sql, Object... args) {

@@ -9,15 +9,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
 import ai.dify.delms.platform.events.inbound.InboundEventsAutoConfiguration;
+import ai.dify.delms.platform.reference.ReferenceLookup;
+import ai.dify.delms.platform.reference.ReferenceLookupAutoConfiguration;
 
 /** The {@link SalesDirectory} and its event feed, in services that set {@code delms.directory.sales.enabled=true}. */
-@AutoConfiguration(after = InboundEventsAutoConfiguration.class)
+@AutoConfiguration(after = {InboundEventsAutoConfiguration.class, ReferenceLookupAutoConfiguration.class})
 @ConditionalOnProperty(name = "delms.directory.sales.enabled", havingValue = "true")
 public class SalesDirectoryAutoConfiguration {
 
     @Bean
-    SalesDirectory salesDirectory(JdbcTemplate jdbc) {
-        return new SalesDirectory(jdbc, Clock.systemUTC());
+    SalesDirectory salesDirectory(JdbcTemplate jdbc, ReferenceLookup owner) {
+        return new SalesDirectory(jdbc, owner, Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package ai.dify.delms.platform.openapi;
 
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -7,17 +8,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import ai.dify.delms.platform.reference.ChecksReferences;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The service's OpenAPI document at {@code /v3/api-docs}: titled after the application, every
- * operation secured by a bearer JWT (Keycloak realm {@code delms}). A service may declare its own
- * {@link OpenAPI} bean instead.
+ * operation secured by a bearer JWT (Keycloak realm {@code delms}), and the 503 of every endpoint
+ * marked {@link ChecksReferences}. A service may declare its own {@link OpenAPI} bean instead.
  */
 @AutoConfiguration
 @ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
@@ -43,5 +49,20 @@ public class OpenApiAutoConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("Access token of the Keycloak realm delms")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
+    }
+
+    /** Adds the 503 of {@link ChecksReferences} to the responses springdoc derived, which stay as they are. */
+    @Bean
+    OperationCustomizer uncheckedReferenceResponse() {
+        return (operation, handlerMethod) -> {
+            if (handlerMethod.hasMethodAnnotation(ChecksReferences.class)) {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(new ApiResponses());
+                }
+                operation.getResponses().addApiResponse("503", new ApiResponse().description(ChecksReferences.RESPONSE)
+                        .content(new Content().addMediaType("application/problem+json", new MediaType())));
+            }
+            return operation;
+        };
     }
 }

@@ -36,7 +36,8 @@ import tools.jackson.core.JacksonException;
  * Maps every failure of a request to an RFC 9457 problem ({@code application/problem+json}):
  * Spring MVC's own errors (400 unreadable body or wrong parameter type, 404 unknown path, 405, 415,
  * ...) through the base class, bean validation with an {@code errors} array, the chassis's domain
- * exceptions, optimistic-lock failures (409), and anything unexpected as a logged 500 whose detail
+ * exceptions, a dependency that does not answer (503, {@link UnavailableException}), optimistic-lock
+ * failures (409), and anything unexpected as a logged 500 whose detail
  * reveals nothing. Ordered last, so a service's own advice can handle its exceptions first.
  */
 @RestControllerAdvice
@@ -46,6 +47,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     static final String VALIDATION_DETAIL = "The request is not valid.";
+    /** Seconds a client should wait before trying a 503 again: about one circuit breaker half-open probe. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -81,6 +84,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = validationProblem(HttpStatus.UNPROCESSABLE_CONTENT,
                 List.of(new FieldError(ex.field(), ex.getMessage())));
         return problem(ex, problem, request);
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<Object> unavailable(UnavailableException ex, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                ex.getMessage()), headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(InvalidRequestException.class)

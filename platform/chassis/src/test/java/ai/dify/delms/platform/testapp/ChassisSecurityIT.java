@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -93,7 +96,9 @@ class ChassisSecurityIT {
 
     @Test
     void healthAndApiDocsArePublic() throws Exception {
-        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+        // ready once the Kafka consumers have their partitions, which may take a moment after the start
+        Awaitility.await("ready").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus() == 200);
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs"))

@@ -32,6 +32,7 @@ public class ChassisTestApplication {
                         "/api/v1/widgets/*/tags/*")
                 .hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.POST, "/api/v1/widgets/*/notes").hasAnyRole(Roles.STAFF)
+                .requestMatchers(HttpMethod.POST, "/api/v1/widget-links").hasAnyRole(Roles.STAFF)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/widgets/*").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/actor").authenticated()
                 .requestMatchers("/api/v1/failures/**").authenticated();
