@@ -120,11 +120,15 @@ describe('CustomerForm', () => {
     await fillNew(user);
     await user.click(screen.getByRole('button', { name: 'Create customer' }));
 
-    const messages = await screen.findAllByText("A customer named 'Northwind Traders' already exists.");
-    const besideName = messages.find((m) => m.closest('.ant-form-item'));
-    expect(
-      within(besideName!.closest('.ant-form-item') as HTMLElement).getByLabelText('Name'),
-    ).toBeInTheDocument();
+    // the message may show elsewhere a moment before the field renders it: wait for the field's
+    const besideName = await waitFor(() => {
+      const message = screen
+        .getAllByText("A customer named 'Northwind Traders' already exists.")
+        .find((m) => m.closest('.ant-form-item'));
+      expect(message).toBeDefined();
+      return message!.closest('.ant-form-item') as HTMLElement;
+    });
+    expect(within(besideName).getByLabelText('Name')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Reload' })).not.toBeInTheDocument();
   });
 
@@ -173,7 +177,7 @@ describe('CustomerForm', () => {
     const user = userEvent.setup();
     renderWith(<CustomerForm onSaved={noop} onCancel={noop} />);
     await user.click(screen.getByRole('button', { name: 'Create customer' }));
-    expect(await screen.findAllByText('Required')).toHaveLength(3);
+    await waitFor(() => expect(screen.getAllByText('Required')).toHaveLength(3));
     expect(customerPost).not.toHaveBeenCalled();
   });
 });

@@ -57,12 +57,18 @@ public final class Launcher {
         run(SIGNAL_TIMEOUT, "thaw", component);
     }
 
-    private void run(Duration timeout, String command, String component) {
+    /** {@code ./delms events dlt <action> <topic>}: lists or replays a topic's dead letters. */
+    public void deadLetters(String action, String topic) {
+        run(SIGNAL_TIMEOUT.multipliedBy(4), "events", "dlt", action, topic);
+    }
+
+    private void run(Duration timeout, String command, String... arguments) {
         if (!Files.isExecutable(script)) {
             throw new IllegalStateException("launcher not found or not executable: " + script + " (set -Ddelms.launcher=...)");
         }
-        List<String> commandLine = List.of(script.toString(), command, component);
-        String label = "[delms " + command + " " + component + "] ";
+        List<String> commandLine = new java.util.ArrayList<>(List.of(script.toString(), command));
+        commandLine.addAll(List.of(arguments));
+        String label = "[delms " + command + " " + String.join(" ", arguments) + "] ";
         Process process;
         try {
             process = new ProcessBuilder(commandLine)
