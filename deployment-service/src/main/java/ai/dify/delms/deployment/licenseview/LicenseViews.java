@@ -201,12 +201,15 @@ public class LicenseViews {
         }
     }
 
-    /** Records the license as license-service showed it, unless one of its events got here in the meantime. */
+    /**
+     * Records the license as license-service showed it, unless one of its events got here in the
+     * meantime: then that row stays, read as committed (this transaction's snapshot predates it).
+     */
     private Optional<LicenseView> learn(String licenseId, OwnerLicense license) {
         jdbc.update("insert ignore into license_view (license_id, status, created_at, order_date, version, updated_at) "
                 + "values (?, ?, ?, ?, ?, ?)", licenseId, license.status(), utc(license.createdAt()),
                 license.orderDate(), license.version(), utc(clock.instant()));
-        return views.findById(licenseId);
+        return views.findLatest(licenseId);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -98,14 +98,16 @@ public class KnownCustomers {
 
     /**
      * Records the customer as customer-service showed it, unless its event got here in the meantime:
-     * that row stays, as it is as new or newer (and may say deleted).
+     * that row stays, as it is as new or newer (and may say deleted). It is read with a locking read,
+     * which sees what was committed since this transaction's first read (repeatable read would not).
      */
     private boolean learn(UUID id, OwnerCustomer customer) {
         jdbc.update("insert ignore into known_customer (id, name, sales_rep_id, reseller_id, deleted, version, "
                 + "updated_at) values (?, ?, ?, ?, false, ?, ?)", id.toString(), customer.name(),
                 text(customer.salesRepId()), text(customer.resellerId()), customer.version(),
                 LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        return customers.existsByIdAndDeletedFalse(id);
+        return Boolean.FALSE.equals(jdbc.queryForObject(
+                "select deleted from known_customer where id = ? lock in share mode", Boolean.class, id.toString()));
     }
 
     private static String text(UUID id) {
