@@ -26,7 +26,8 @@ public final class CustomerEvents {
      * A customer event: topic, subject and key are the customer's, the record knows its type, and
      * the payload is {@link #customer()} written as the event's own fields.
      */
-    public sealed interface CustomerEvent extends DomainEvent permits CustomerCreated, CustomerUpdated, CustomerDeleted {
+    public sealed interface CustomerEvent extends DomainEvent
+            permits CustomerCreated, CustomerUpdated, CustomerDeleted {
 
         CustomerState customer();
 

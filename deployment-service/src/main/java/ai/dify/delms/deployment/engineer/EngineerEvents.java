@@ -21,7 +21,8 @@ public final class EngineerEvents {
     }
 
     /** An engineer event: topic, subject and key are the engineer's; the record knows its type. */
-    public sealed interface EngineerEvent extends DomainEvent permits EngineerCreated, EngineerUpdated, EngineerDeleted {
+    public sealed interface EngineerEvent extends DomainEvent
+            permits EngineerCreated, EngineerUpdated, EngineerDeleted {
 
         UUID id();
 

@@ -32,7 +32,7 @@ class DeploymentEventRecordsTest {
                 new DeploymentEvents.DeploymentUpdated(state(scheduled, null)),
                 DeploymentEvents.moved(state(movedTo(DeploymentStatus.IN_PROGRESS), "on site")),
                 DeploymentEvents.moved(state(movedTo(DeploymentStatus.IN_PROGRESS, DeploymentStatus.COMPLETED), null)),
-                DeploymentEvents.moved(state(movedTo(DeploymentStatus.FAILED), "disk full")),
+                DeploymentEvents.moved(state(movedTo(DeploymentStatus.IN_PROGRESS, DeploymentStatus.FAILED), null)),
                 DeploymentEvents.moved(state(movedTo(DeploymentStatus.CANCELLED), "postponed")),
                 new DeploymentEvents.DeploymentDeleted(state(scheduled, null)));
 
@@ -52,8 +52,8 @@ class DeploymentEventRecordsTest {
     void aMoveIsAnnouncedByTheStatusItReached() {
         assertThat(DeploymentEvents.moved(state(movedTo(DeploymentStatus.IN_PROGRESS), null)).type())
                 .isEqualTo(DeploymentEvents.STARTED);
-        assertThat(DeploymentEvents.moved(state(movedTo(DeploymentStatus.FAILED), "disk full")).type())
-                .isEqualTo(DeploymentEvents.FAILED);
+        Deployment failed = movedTo(DeploymentStatus.IN_PROGRESS, DeploymentStatus.FAILED);
+        assertThat(DeploymentEvents.moved(state(failed, null)).type()).isEqualTo(DeploymentEvents.FAILED);
         assertThatThrownBy(() -> DeploymentEvents.moved(state(scheduled(), null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
