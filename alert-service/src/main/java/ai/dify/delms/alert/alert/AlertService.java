@@ -98,7 +98,7 @@ public class AlertService {
         // written at commit (the license's row lock keeps a second raise of the same type out meanwhile)
         Alert alert = alerts.save(
                 Alert.raise(licenseId, customerId, resellerId, type, severity, message, details, now()));
-        publish(AlertEvents.RAISED, alert);
+        publish(AlertEvents.AlertRaised.of(alert));
         return alert;
     }
 
@@ -109,7 +109,7 @@ public class AlertService {
         }
         alert.resolve(now());
         // flushed, so the event carries the version the resolution gave the alert
-        publish(AlertEvents.RESOLVED, alerts.saveAndFlush(alert));
+        publish(AlertEvents.AlertResolved.of(alerts.saveAndFlush(alert)));
     }
 
     /**
@@ -129,16 +129,16 @@ public class AlertService {
             case OPEN -> {
                 alert.acknowledge(actor, now());
                 Alert saved = alerts.saveAndFlush(alert);
-                publish(AlertEvents.ACKNOWLEDGED, saved);
+                publish(AlertEvents.AlertAcknowledged.of(saved));
                 return saved;
             }
         }
         return alert;
     }
 
-    private void publish(String type, Alert alert) {
-        Counter changes = meters.counter(CHANGES_METRIC, "event", type.replace("delms.alert.", "").replace(".v1", ""),
-                "type", alert.getType().name());
+    private void publish(AlertEvents.AlertEvent event) {
+        Counter changes = meters.counter(CHANGES_METRIC, "event",
+                event.type().replace("delms.alert.", "").replace(".v1", ""), "type", event.alert().type().name());
         // counted once the change is committed, not when a rolled-back attempt made it
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -146,8 +146,7 @@ public class AlertService {
                 changes.increment();
             }
         });
-        events.publish(AlertEvents.TOPIC, type, alert.getId().toString(), alert.getLicenseId(),
-                AlertEvents.AlertEventData.of(alert));
+        events.publish(event);
     }
 
     // database precision, so what is published and what is read back are the same instant

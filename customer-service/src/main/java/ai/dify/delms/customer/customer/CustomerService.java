@@ -46,8 +46,7 @@ public class CustomerService {
         salesReferences.check(details.salesRepId(), null, details.resellerId(), null);
         // flushed so a concurrent duplicate fails on the unique name key (409) before the event is stored
         Customer customer = customers.saveAndFlush(new Customer(details, actor, now()));
-        events.publish(CustomerEvents.TOPIC, CustomerEvents.CREATED, customer.getId().toString(),
-                CustomerEvents.CustomerEventData.of(customer));
+        events.publish(CustomerEvents.CustomerCreated.of(customer));
         return customer;
     }
 
@@ -68,8 +67,7 @@ public class CustomerService {
                 customer.getResellerId());
         if (customer.update(details, actor, now())) {
             customers.flush();
-            events.publish(CustomerEvents.TOPIC, CustomerEvents.UPDATED, id.toString(),
-                    CustomerEvents.CustomerEventData.of(customer));
+            events.publish(CustomerEvents.CustomerUpdated.of(customer));
         }
         return customer;
     }
@@ -128,8 +126,7 @@ public class CustomerService {
                     + " and cannot be deleted.");
         }
         customers.delete(customer);
-        events.publish(CustomerEvents.TOPIC, CustomerEvents.DELETED, id.toString(),
-                CustomerEvents.CustomerEventData.deleted(customer));
+        events.publish(CustomerEvents.CustomerDeleted.of(customer));
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.deployment.deployment.DeploymentEvents.DeploymentDeleted;
+import ai.dify.delms.deployment.deployment.DeploymentEvents.DeploymentScheduled;
+import ai.dify.delms.deployment.deployment.DeploymentEvents.DeploymentState;
+import ai.dify.delms.deployment.deployment.DeploymentEvents.DeploymentUpdated;
 import ai.dify.delms.deployment.engineer.Engineer;
 import ai.dify.delms.deployment.engineer.EngineerService;
 import ai.dify.delms.deployment.licenseview.LicenseView;
@@ -88,7 +92,7 @@ public class DeploymentService {
         }
         history.save(new DeploymentHistoryEntry(deployment.getId(), null, DeploymentStatus.SCHEDULED, actor, now,
                 plan.notes() == null ? null : abbreviate(plan.notes())));
-        publish(DeploymentEvents.SCHEDULED, deployment, engineer.getName(), null, actor);
+        events.publish(new DeploymentScheduled(DeploymentState.of(deployment, engineer.getName(), null, actor)));
         return deployment;
     }
 
@@ -110,7 +114,7 @@ public class DeploymentService {
                 : assignable(plan.engineerId());
         if (deployment.replan(plan, actor, now())) {
             deployments.saveAndFlush(deployment);
-            publish(DeploymentEvents.UPDATED, deployment, engineer.getName(), null, actor);
+            events.publish(new DeploymentUpdated(DeploymentState.of(deployment, engineer.getName(), null, actor)));
         }
         return deployment;
     }
@@ -139,7 +143,7 @@ public class DeploymentService {
         deployments.saveAndFlush(deployment);
         history.save(new DeploymentHistoryEntry(id, from, to, actor, now, remark));
         String engineerName = engineers.find(deployment.getEngineerId()).map(Engineer::getName).orElse(null);
-        publish(DeploymentEvents.movedTo(to), deployment, engineerName, remark, actor);
+        events.publish(DeploymentEvents.moved(DeploymentState.of(deployment, engineerName, remark, actor)));
         return deployment;
     }
 
@@ -153,7 +157,7 @@ public class DeploymentService {
         history.deleteAll(history.findByDeploymentIdOrderByAtAscIdAsc(id));
         deployments.delete(deployment);
         deployments.flush();
-        publish(DeploymentEvents.DELETED, deployment, engineerName, null, actor);
+        events.publish(new DeploymentDeleted(DeploymentState.of(deployment, engineerName, null, actor)));
     }
 
     @Transactional(readOnly = true)
@@ -203,11 +207,6 @@ public class DeploymentService {
         String detail = "License " + licenseId + " already has an active (scheduled or in progress) deployment"
                 + (activeId == null ? "" : " " + activeId) + "; complete, fail or cancel it first.";
         return new ConflictException(detail, activeId == null ? Map.of() : Map.of("activeDeploymentId", activeId));
-    }
-
-    private void publish(String type, Deployment deployment, String engineerName, String note, String actor) {
-        events.publish(DeploymentEvents.TOPIC, type, deployment.getId().toString(), deployment.getLicenseId(),
-                DeploymentEvents.DeploymentData.of(deployment, engineerName, note, actor));
     }
 
     private static String abbreviate(String text) {

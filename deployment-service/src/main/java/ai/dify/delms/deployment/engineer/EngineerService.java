@@ -47,8 +47,7 @@ public class EngineerService {
         }
         // flushed here so a concurrent duplicate fails on the unique key before the event is stored
         Engineer engineer = engineers.saveAndFlush(new Engineer(name, email, region, skills, active, now()));
-        events.publish(EngineerEvents.TOPIC, EngineerEvents.CREATED, engineer.getId().toString(),
-                EngineerEvents.EngineerData.of(engineer));
+        events.publish(EngineerEvents.EngineerCreated.of(engineer));
         return engineer;
     }
 
@@ -70,8 +69,7 @@ public class EngineerService {
         }
         if (engineer.update(edit.name(), edit.email(), edit.region(), edit.skills(), edit.active(), now())) {
             engineers.saveAndFlush(engineer);
-            events.publish(EngineerEvents.TOPIC, EngineerEvents.UPDATED, id.toString(),
-                    EngineerEvents.EngineerData.of(engineer));
+            events.publish(EngineerEvents.EngineerUpdated.of(engineer));
         }
         return engineer;
     }
@@ -90,15 +88,13 @@ public class EngineerService {
         if (engineers.countDeployments(id.toString()) > 0) {
             if (engineer.deactivate(now())) {
                 engineers.saveAndFlush(engineer);
-                events.publish(EngineerEvents.TOPIC, EngineerEvents.UPDATED, id.toString(),
-                        EngineerEvents.EngineerData.of(engineer));
+                events.publish(EngineerEvents.EngineerUpdated.of(engineer));
             }
             return Optional.of(engineer);
         }
         engineers.delete(engineer);
         engineers.flush();
-        events.publish(EngineerEvents.TOPIC, EngineerEvents.DELETED, id.toString(),
-                EngineerEvents.EngineerDeleted.of(engineer));
+        events.publish(EngineerEvents.EngineerDeleted.of(engineer));
         return Optional.empty();
     }
 

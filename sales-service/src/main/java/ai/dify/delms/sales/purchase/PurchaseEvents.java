@@ -4,9 +4,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import ai.dify.delms.platform.events.DelmsTopics;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** What the purchase feature publishes on {@value #TOPIC}, keyed by license id (EVENTS.md). */
+import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.events.DomainEvent;
+
+/**
+ * What the purchase feature publishes on {@value #TOPIC}, keyed by license id so that a license's
+ * purchases go to its partition (docs/asyncapi.yaml).
+ */
 public final class PurchaseEvents {
 
     public static final String TOPIC = DelmsTopics.SALES;
@@ -16,14 +22,15 @@ public final class PurchaseEvents {
     }
 
     /**
-     * Payload of {@value #RECORDED}: the purchase; null "after" fields keep the license's value.
-     * {@code version} is the purchase's: a purchase is never changed once recorded, so it is always
-     * {@value #VERSION}.
+     * {@value #RECORDED}: the purchase; null "after" fields keep the license's value. Subject is the
+     * purchase's id, key its license's. {@code version} is the purchase's: a purchase is never
+     * changed once recorded, so it is always {@value #VERSION}. The purchase type is the payload's
+     * {@code type}; {@link #type()} is the event's.
      */
-    public record PurchaseRecorded(UUID id, String licenseId, PurchaseType type, LocalDate purchaseDate,
-            BigDecimal amount, String currency, LocalDate periodStart, LocalDate periodEnd, Integer workspacesAfter,
-            Integer usersAfter, String productTypeAfter, UUID salesRepId, UUID resellerId, String orderReference,
-            String recordedBy, long version) {
+    public record PurchaseRecorded(UUID id, String licenseId, @JsonProperty("type") PurchaseType purchaseType,
+            LocalDate purchaseDate, BigDecimal amount, String currency, LocalDate periodStart, LocalDate periodEnd,
+            Integer workspacesAfter, Integer usersAfter, String productTypeAfter, UUID salesRepId, UUID resellerId,
+            String orderReference, String recordedBy, long version) implements DomainEvent {
 
         static final long VERSION = 0;
 
@@ -32,6 +39,26 @@ public final class PurchaseEvents {
                     p.getCurrency(), p.getPeriodStart(), p.getPeriodEnd(), p.getWorkspacesAfter(), p.getUsersAfter(),
                     p.getProductTypeAfter(), p.getSalesRepId(), p.getResellerId(), p.getOrderReference(),
                     p.getCreatedBy(), VERSION);
+        }
+
+        @Override
+        public String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        public String type() {
+            return RECORDED;
+        }
+
+        @Override
+        public String subject() {
+            return id.toString();
+        }
+
+        @Override
+        public String key() {
+            return licenseId;
         }
     }
 }

@@ -76,8 +76,7 @@ public class PurchaseService {
         Purchase purchase = purchases.saveAndFlush(new Purchase(terms, salesRepId, resellerId, actor, now()));
         licenses.purchaseRecorded(terms.licenseId(), terms.periodEnd(), terms.workspacesAfter(), terms.usersAfter(),
                 terms.productTypeAfter());
-        events.publish(PurchaseEvents.TOPIC, PurchaseEvents.RECORDED, purchase.getId().toString(),
-                purchase.getLicenseId(), PurchaseEvents.PurchaseRecorded.of(purchase));
+        events.publish(PurchaseEvents.PurchaseRecorded.of(purchase));
         return purchase;
     }
 

@@ -43,7 +43,7 @@ public class ResellerService {
             throw new ConflictException("A reseller with code '" + request.code() + "' already exists.");
         }
         Reseller reseller = resellers.saveAndFlush(new Reseller(request.code(), request.details(), now()));
-        publish(ResellerEvents.CREATED, reseller);
+        events.publish(ResellerEvents.ResellerCreated.of(reseller));
         return reseller;
     }
 
@@ -61,7 +61,7 @@ public class ResellerService {
         }
         if (reseller.update(request.details(), now())) {
             resellers.flush();
-            publish(ResellerEvents.UPDATED, reseller);
+            events.publish(ResellerEvents.ResellerUpdated.of(reseller));
         }
         return reseller;
     }
@@ -73,13 +73,12 @@ public class ResellerService {
         if (references.ofReseller(id).any()) {
             if (reseller.deactivate(now())) {
                 resellers.flush();
-                publish(ResellerEvents.UPDATED, reseller);
+                events.publish(ResellerEvents.ResellerUpdated.of(reseller));
             }
             return Optional.of(reseller);
         }
         resellers.delete(reseller);
-        events.publish(ResellerEvents.TOPIC, ResellerEvents.DELETED, id.toString(),
-                ResellerEvents.ResellerData.deleted(reseller));
+        events.publish(ResellerEvents.ResellerDeleted.of(reseller));
         return Optional.empty();
     }
 
@@ -97,11 +96,6 @@ public class ResellerService {
     @Transactional(readOnly = true)
     public Page<Reseller> search(ResellerFilter filter, Pageable pageable) {
         return resellers.findAll(filter.toSpecification(), pageable);
-    }
-
-    private void publish(String type, Reseller reseller) {
-        events.publish(ResellerEvents.TOPIC, type, reseller.getId().toString(),
-                ResellerEvents.ResellerData.of(reseller));
     }
 
     private Instant now() {

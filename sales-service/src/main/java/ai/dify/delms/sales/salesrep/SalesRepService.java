@@ -38,7 +38,7 @@ public class SalesRepService {
         checkEmailFree(email, null);
         // flushed here so a concurrent duplicate fails on the unique key before the event is stored
         SalesRep rep = reps.saveAndFlush(new SalesRep(name, email, region, active, now()));
-        publish(SalesRepEvents.CREATED, rep);
+        events.publish(SalesRepEvents.SalesRepCreated.of(rep));
         return rep;
     }
 
@@ -54,7 +54,7 @@ public class SalesRepService {
         checkEmailFree(request.email(), id);
         if (rep.update(request.name(), request.email(), request.region(), request.active(), now())) {
             reps.flush();
-            publish(SalesRepEvents.UPDATED, rep);
+            events.publish(SalesRepEvents.SalesRepUpdated.of(rep));
         }
         return rep;
     }
@@ -69,13 +69,12 @@ public class SalesRepService {
         if (references.ofSalesRep(id).any()) {
             if (rep.deactivate(now())) {
                 reps.flush();
-                publish(SalesRepEvents.UPDATED, rep);
+                events.publish(SalesRepEvents.SalesRepUpdated.of(rep));
             }
             return Optional.of(rep);
         }
         reps.delete(rep);
-        events.publish(SalesRepEvents.TOPIC, SalesRepEvents.DELETED, id.toString(),
-                SalesRepEvents.SalesRepData.deleted(rep));
+        events.publish(SalesRepEvents.SalesRepDeleted.of(rep));
         return Optional.empty();
     }
 
@@ -100,10 +99,6 @@ public class SalesRepService {
                 .ifPresent(other -> {
                     throw new ConflictException("A sales rep with e-mail '" + email.trim() + "' already exists.");
                 });
-    }
-
-    private void publish(String type, SalesRep rep) {
-        events.publish(SalesRepEvents.TOPIC, type, rep.getId().toString(), SalesRepEvents.SalesRepData.of(rep));
     }
 
     /** Microseconds: what the database keeps, so a response and a later read show the same instant. */

@@ -23,8 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * request, or the actor of the consumed event being applied) in its envelope.
  *
  * <pre>{@code
- * events.publish("delms.customers", "delms.customer.created.v1", customer.getId().toString(), CustomerEvent.of(customer));
+ * events.publish(CustomerEvents.CustomerCreated.of(customer));
  * }</pre>
+ * Events are typed records ({@link DomainEvent}), one record per CloudEvents type, so topic, type,
+ * subject and key are decided once, by the event, and never at a call site (docs/decisions.md, 19).
  */
 public class DomainEvents {
 
@@ -48,41 +50,28 @@ public class DomainEvents {
         this.clock = clock;
     }
 
-    /** Publishes a typed event: topic, type, subject, key and version come from the event itself. */
+    /**
+     * Publishes a typed event: topic, type, subject, key and version come from the event itself.
+     *
+     * @return the event id
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public String publish(DomainEvent event) {
-        Assert.isTrue(event.version() >= 0, "version must not be negative");
-        return publish(event.topic(), event.type(), event.subject(), event.key(), event);
-    }
-
-    /**
-     * Publishes an event keyed by its subject (the aggregate id).
-     *
-     * @return the event id
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public String publish(String topic, String type, String subject, Object data) {
-        return publish(topic, type, subject, subject, data);
-    }
-
-    /**
-     * Publishes an event with an explicit Kafka key, e.g. the license id for an event about a
-     * purchase of that license, so all events of one license go to one partition.
-     *
-     * @return the event id
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public String publish(String topic, String type, String subject, String key, Object data) {
+        String topic = event.topic();
+        String type = event.type();
+        String subject = event.subject();
+        String key = event.key();
         Assert.hasText(topic, "topic must not be empty");
         Assert.hasText(type, "type must not be empty");
         Assert.hasText(subject, "subject must not be empty");
         Assert.hasText(key, "key must not be empty");
+        Assert.isTrue(event.version() >= 0, "version must not be negative");
         String id = UUID.randomUUID().toString();
         Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         EventActor actor = Causation.actor().orElse(null);
         CloudEvent envelope = new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time, CloudEvent.JSON,
                 traceparent.get(), actor == null ? null : actor.subject(), actor == null ? null : actor.username(),
-                actor == null ? null : actor.clientId(), json.writeValueAsString(data));
+                actor == null ? null : actor.clientId(), json.writeValueAsString(event));
         outbox.append(topic, key, id, json.writeValueAsString(envelope), time);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -77,7 +77,7 @@ class ChassisEventsIT {
                 .data(Map.of("name", name, "size", 4, "version", 0)).toJson());
 
         ConsumerRecord<String, String> created = kafka.awaitRecord(ChassisTestApplication.TOPIC,
-                r -> r.value().contains(WidgetService.CREATED) && r.value().contains(name));
+                r -> r.value().contains(WidgetEvents.CREATED) && r.value().contains(name));
         JsonNode event = json.readTree(created.value());
         assertThat(event.get("actorsubject").asString()).isEqualTo("f3a1-bob");
         assertThat(event.get("actorusername").asString()).isEqualTo("bob");

@@ -24,7 +24,7 @@ class WidgetEchoes {
         this.handler = handler;
         this.jdbc = jdbc;
         this.routes = EventRoutes.create()
-                .on(WidgetService.CREATED, WidgetDto.class, this::echo)
+                .on(WidgetEvents.CREATED, WidgetDto.class, this::echo)
                 .on(REQUESTED, WidgetDto.class, widget -> widgets.create(widget.name(), widget.size()))
                 .on(FAILING, WidgetDto.class, widget -> {
                     throw new IllegalStateException("handler always fails for " + widget.id());

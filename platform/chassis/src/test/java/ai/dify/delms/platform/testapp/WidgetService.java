@@ -15,9 +15,6 @@ import ai.dify.delms.platform.problem.NotFoundException;
 @Service
 class WidgetService {
 
-    static final String CREATED = "delms.widget.created.v1";
-    static final String RENAMED = "delms.widget.renamed.v1";
-
     private final WidgetRepository widgets;
     private final WidgetNoteRepository notes;
     private final WidgetTagRepository tags;
@@ -37,8 +34,7 @@ class WidgetService {
             throw new ConflictException("A widget named '" + name + "' exists.");
         }
         Widget widget = widgets.save(new Widget(name, size));
-        events.publish(ChassisTestApplication.TOPIC, CREATED, widget.getId().toString(),
-                new WidgetDto(widget.getId(), widget.getName(), widget.getSize(), widget.getVersion()));
+        events.publish(new WidgetEvents.WidgetCreated(WidgetDto.of(widget)));
         return widget;
     }
 
@@ -48,7 +44,7 @@ class WidgetService {
         ETags.checkIfMatch(ifMatch, widget.getVersion());
         widget.rename(name);
         widgets.flush();
-        events.publish(ChassisTestApplication.TOPIC, RENAMED, widget.getId().toString(), WidgetDto.of(widget));
+        events.publish(new WidgetEvents.WidgetRenamed(WidgetDto.of(widget)));
         return widget;
     }
 
