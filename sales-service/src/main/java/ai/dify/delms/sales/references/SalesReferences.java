@@ -43,9 +43,5 @@ public class SalesReferences {
         public boolean any() {
             return purchases + licenses + customers > 0;
         }
-
-        public String describe() {
-            return purchases + " purchase(s), " + licenses + " license(s) and " + customers + " customer(s)";
-        }
     }
 }

@@ -3,7 +3,6 @@ package ai.dify.delms.sales.reseller;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,7 +21,6 @@ public class Reseller {
 
     /** 2 to 32 characters: lower-case letters and digits, words joined by single hyphens. */
     public static final String CODE_PATTERN = "^(?=.{2,32}$)[a-z0-9]+(-[a-z0-9]+)*$";
-    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
     @Id
     private UUID id;
@@ -46,10 +44,6 @@ public class Reseller {
         this.code = code;
         this.createdAt = now;
         apply(details, now);
-    }
-
-    static boolean isValidCode(String code) {
-        return code != null && CODE.matcher(code).matches();
     }
 
     /** Replaces the editable fields; true if anything changed. */

@@ -46,11 +46,6 @@ public class AuditTrail {
                 entityType, String.valueOf(entityId));
     }
 
-    /** Every write made by one caller (token subject), oldest first. */
-    public List<AuditEntry> byActor(String subject) {
-        return jdbc.query(COLUMNS + "where actor_subject = ? order by occurred_at, id", this::entry, subject);
-    }
-
     /**
      * A page of entries, newest first, filtered by whichever of entity type, entity id and actor
      * (subject or username) is given.

@@ -37,10 +37,6 @@ public final class EventRoutes {
         return this;
     }
 
-    boolean handles(String type) {
-        return routes.containsKey(type);
-    }
-
     Optional<Route<?>> route(String type) {
         return Optional.ofNullable(routes.get(type));
     }
