@@ -73,12 +73,23 @@ public class DomainEvents {
                 traceparent.get(), actor == null ? null : actor.subject(), actor == null ? null : actor.username(),
                 actor == null ? null : actor.clientId(), json.writeValueAsString(event));
         outbox.append(topic, key, id, json.writeValueAsString(envelope), time);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                DomainEvents.this.afterCommit.run();
-            }
-        });
+        wakeRelayAfterCommit();
         return id;
+    }
+
+    /** One wake per transaction, however many events it stores. */
+    private void wakeRelayAfterCommit() {
+        boolean registered = TransactionSynchronizationManager.getSynchronizations().stream()
+                .anyMatch(WakeRelay.class::isInstance);
+        if (!registered) {
+            TransactionSynchronizationManager.registerSynchronization(new WakeRelay());
+        }
+    }
+
+    private final class WakeRelay implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            afterCommit.run();
+        }
     }
 }

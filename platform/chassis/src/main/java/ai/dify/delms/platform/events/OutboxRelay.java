@@ -74,7 +74,7 @@ public class OutboxRelay implements SmartLifecycle {
     public Batch relayOnce() {
         Batch batch = transaction.execute(status -> {
             if (!outbox.claimRelay()) {
-                return Batch.CLAIMED_ELSEWHERE;
+                return Batch.NOTHING; // another instance relays this service's outbox now
             }
             List<Pending> pending = outbox.oldest(settings.batchSize());
             return pending.isEmpty() ? Batch.NOTHING : send(pending);
@@ -241,7 +241,6 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public record Batch(int read, int sent, boolean full, String problem) {
         static final Batch NOTHING = new Batch(0, 0, false, null);
-        static final Batch CLAIMED_ELSEWHERE = new Batch(0, 0, false, null);
     }
 
     /** The sends of one batch: what was acknowledged, where keys stopped, and whether to stop starting keys. */
