@@ -6,24 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import ai.dify.delms.systemtests.support.Gateway;
 import ai.dify.delms.systemtests.support.GatewayResponse;
+import ai.dify.delms.systemtests.support.KafkaTopics;
 import ai.dify.delms.systemtests.support.SystemTest;
 import ai.dify.delms.systemtests.support.SystemUnderTest;
 import ai.dify.delms.systemtests.support.Tokens;
@@ -54,7 +49,10 @@ class RebuildAfterRecordsDeletedIT {
         await("read models know the new licenses").atMost(BOUND).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> ReadModels.assertAgree(models.differences(fresh)));
 
-        long deleted = deleteEveryRecordOf(TOPIC);
+        long deleted;
+        try (KafkaTopics topics = KafkaTopics.local()) {
+            deleted = topics.deleteEveryRecord(TOPIC);
+        }
         long licenses = ServiceDatabase.of("license").count("select count(*) from license");
 
         long requestedAt = System.nanoTime();
@@ -79,32 +77,5 @@ class RebuildAfterRecordsDeletedIT {
                 "records deleted", deleted, "licenses in license-service", licenses,
                 "licenses in the rebuilt model", licenses, "rebuild took", rebuilt + " ms",
                 "snapshot", status.get().path("licenseSnapshot").toString()));
-    }
-
-    /** Deletes every record the topic holds now (Kafka's delete-records, as retention would). */
-    private static long deleteEveryRecordOf(String topic) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SystemUnderTest.kafkaBootstrap());
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "30000");
-        try (Admin admin = Admin.create(config)) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> {
-                        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
-                        earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
-                    });
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((p, info) -> ends.put(p, info.offset()));
-            long before = ends.values().stream().mapToLong(Long::longValue).sum() - admin.listOffsets(earliest).all()
-                    .get(30, TimeUnit.SECONDS).values().stream().mapToLong(info -> info.offset()).sum();
-            Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
-            ends.forEach((p, end) -> delete.put(p, RecordsToDelete.beforeOffset(end)));
-            admin.deleteRecords(delete).all().get(30, TimeUnit.SECONDS);
-            return before;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not delete the records of " + topic, e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package ai.dify.delms.systemtests.support;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
@@ -14,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +31,7 @@ public final class KafkaConsumerGroups implements AutoCloseable {
     private final Admin admin;
 
     private KafkaConsumerGroups(String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "delms-system-tests-admin");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        this.admin = Admin.create(config);
+        this.admin = KafkaTopics.admin(bootstrapServers, Duration.ofSeconds(10));
     }
 
     /** The consumer groups of the running system's broker (see {@link SystemUnderTest}). */
