@@ -1,7 +1,9 @@
 package ai.dify.delms.discovery;
 
+import ai.dify.delms.platform.secrets.DemoSecretsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -10,13 +12,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.address=127.0.0.1")
 @ActiveProfiles("local")
 class DiscoveryIT {
+
+    /** The local profile's demo credentials, as every client of a local run sends them. */
+    private static final String CLIENT = basic("delms", "delms_eureka_demo");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -32,8 +40,41 @@ class DiscoveryIT {
     }
 
     @Test
-    void healthIsUp() throws Exception {
-        HttpResponse<String> health = get("/actuator/health", "application/json");
+    void theRegistryAnswersNobodyWithoutItsCredentials() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/eureka/apps"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongPassword = http.send(HttpRequest.newBuilder(uri("/eureka/apps"))
+                .header("Accept", "application/json").header("Authorization", basic("delms", "guess"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> registration = http.send(HttpRequest.newBuilder(uri("/eureka/apps/INTRUDER"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(instance("intruder:1"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dashboard = http.send(HttpRequest.newBuilder(uri("/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("applications");
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(registration.statusCode()).isEqualTo(401);
+        assertThat(dashboard.statusCode()).isEqualTo(401);
+        assertThat(get("/eureka/apps/INTRUDER", "application/json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aContainerProfileWithoutAPasswordDoesNotStart() {
+        DemoSecretsException refused = catchThrowableOfType(DemoSecretsException.class, () ->
+                new SpringApplicationBuilder(DiscoveryApplication.class).profiles("k8s").run("--server.port=0"));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.problems()).singleElement().asString()
+                .contains("spring.security.user.password is empty").contains("DELMS_EUREKA_PASSWORD");
+    }
+
+    @Test
+    void healthIsUpForAProbeWithoutCredentials() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"UP\"");
@@ -41,14 +82,10 @@ class DiscoveryIT {
 
     @Test
     void aRegisteredInstanceIsListed() throws Exception {
-        String instance = """
-                {"instance":{"instanceId":"probe:1","hostName":"127.0.0.1","app":"PROBE","ipAddr":"127.0.0.1",
-                "status":"UP","port":{"$":1,"@enabled":"true"},
-                "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}
-                """;
         HttpResponse<String> registered = http.send(HttpRequest.newBuilder(uri("/eureka/apps/PROBE"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(instance)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", CLIENT)
+                .POST(HttpRequest.BodyPublishers.ofString(instance("probe:1"))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(registered.statusCode()).isEqualTo(204);
 
         HttpResponse<String> app = get("/eureka/apps/PROBE", "application/json");
@@ -57,8 +94,21 @@ class DiscoveryIT {
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).header("Authorization", CLIENT)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String instance(String id) {
+        String app = id.substring(0, id.indexOf(':')).toUpperCase();
+        return """
+                {"instance":{"instanceId":"%s","hostName":"127.0.0.1","app":"%s","ipAddr":"127.0.0.1",
+                "status":"UP","port":{"$":1,"@enabled":"true"},
+                "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}
+                """.formatted(id, app);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {
