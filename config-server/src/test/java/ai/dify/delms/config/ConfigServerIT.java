@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URI;
@@ -108,6 +110,41 @@ class ConfigServerIT {
 
         assertThat(all).contains("\"DELMS_KAFKA_BOOTSTRAP\":\"kafka:9092\"");
         assertThat(all).doesNotContain("registry-fetch-interval-seconds");
+    }
+
+    @Test
+    void aServiceOfALocalRunFetchesItsConfigurationWithTheDemoCredentials() {
+        try (ConfigurableApplicationContext client = startLicenseServiceConfiguration("local")) {
+            assertThat(client.getEnvironment().getProperty("spring.datasource.url")).endsWith("/delms_license");
+            assertThat(client.getEnvironment().getProperty("spring.datasource.password")).isEqualTo("delms_license_demo");
+        }
+    }
+
+    @Test
+    void aServiceWithAnotherPasswordGetsNoConfiguration() {
+        try (ConfigurableApplicationContext client = startLicenseServiceConfiguration("local",
+                "--DELMS_CONFIG_PASSWORD=guess")) {
+            assertThat(client.getEnvironment().getProperty("spring.datasource.url")).isNull();
+        }
+    }
+
+    /**
+     * license-service's own application.yml (the config-server import and its credentials), read
+     * by an application that has nothing else: what it ends up with came from this config-server.
+     */
+    private ConfigurableApplicationContext startLicenseServiceConfiguration(String profile, String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "--spring.config.location=file:../license-service/src/main/resources/application.yml",
+                "--DELMS_CONFIG_URI=http://127.0.0.1:" + port,
+                // config-server's jar switches the config client off in its own JVM
+                "--spring.cloud.config.enabled=true"));
+        all.addAll(List.of(args));
+        return new SpringApplicationBuilder(ConfigurationOnly.class).web(WebApplicationType.NONE).profiles(profile)
+                .run(all.toArray(String[]::new));
+    }
+
+    /** Deliberately no configuration annotation: no beans, and not mistaken for this test's configuration. */
+    static class ConfigurationOnly {
     }
 
     @Test
