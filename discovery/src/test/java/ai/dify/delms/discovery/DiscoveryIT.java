@@ -3,8 +3,11 @@ package ai.dify.delms.discovery;
 import ai.dify.delms.platform.secrets.DemoSecretsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
@@ -37,6 +40,27 @@ class DiscoveryIT {
 
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(apps.body()).contains("\"applications\"");
+    }
+
+    @Test
+    void aClientOfALocalRunRegistersWithTheSharedConfiguration() throws Exception {
+        // config/application.yml as config-server serves it: the registry URL built from
+        // DELMS_EUREKA_HOST and the local profile's demo password; registered before start returns.
+        try (ConfigurableApplicationContext ignored = new SpringApplicationBuilder(RegistryClient.class)
+                .web(WebApplicationType.NONE).profiles("local").run(
+                        "--spring.config.location=file:../config/application.yml",
+                        "--spring.application.name=probe-client",
+                        "--DELMS_EUREKA_HOST=127.0.0.1:" + port,
+                        "--eureka.client.should-enforce-registration-at-init=true",
+                        "--eureka.client.fetch-registry=false",
+                        // the services' transport (this JVM also has the server's Jersey)
+                        "--eureka.client.jersey.enabled=false",
+                        "--logging.file.name=")) {
+            HttpResponse<String> app = get("/eureka/apps/PROBE-CLIENT", "application/json");
+
+            assertThat(app.statusCode()).isEqualTo(200);
+            assertThat(app.body()).contains("probe-client");
+        }
     }
 
     @Test
@@ -113,5 +137,10 @@ class DiscoveryIT {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** An application with nothing but what auto-configuration gives it: here the Eureka client. */
+    @EnableAutoConfiguration
+    static class RegistryClient {
     }
 }
