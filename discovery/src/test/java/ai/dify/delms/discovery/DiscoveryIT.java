@@ -50,6 +50,8 @@ class DiscoveryIT {
                 .web(WebApplicationType.NONE).profiles("local").run(
                         "--spring.config.location=file:../config/application.yml",
                         "--spring.application.name=probe-client",
+                        // named in the instance id; nothing listens (no web server)
+                        "--server.port=9",
                         "--DELMS_EUREKA_HOST=127.0.0.1:" + port,
                         "--eureka.client.should-enforce-registration-at-init=true",
                         "--eureka.client.fetch-registry=false",
