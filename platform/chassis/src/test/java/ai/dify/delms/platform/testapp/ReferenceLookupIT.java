@@ -97,6 +97,8 @@ class ReferenceLookupIT {
         return new SpringApplicationBuilder(ChassisTestApplication.class).run(
                 "--server.port=" + OWNER_PORT,
                 "--server.address=127.0.0.1",
+                // a local run: the test database's password may be empty (decision 24)
+                "--spring.profiles.active=local",
                 "--spring.application.name=" + WidgetLinkController.OWNER,
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username(),
