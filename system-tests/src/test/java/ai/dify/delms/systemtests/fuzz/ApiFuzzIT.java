@@ -1,0 +1,91 @@
+package ai.dify.delms.systemtests.fuzz;
+
+import ai.dify.delms.systemtests.support.Gateway;
+import ai.dify.delms.systemtests.support.SystemTest;
+import ai.dify.delms.systemtests.support.SystemUnderTest;
+import ai.dify.delms.systemtests.support.Tokens;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fuzz suite: every operation of the five OpenAPI documents, staff and partner, gets requests
+ * generated from its document with one thing broken each (parameters, headers, bodies, the request
+ * as a whole; see {@link CaseGenerator}), sent through the gateway with real tokens (alice for the
+ * staff API, the two partner clients for the partner API). Every answer must be an answer, not a
+ * 5xx, an error as problem+json with a plausible 4xx, free of stack traces, class names and SQL;
+ * whatever was refused must have written nothing (see {@link WriteWatch}).
+ * <p>
+ * Bounded and repeatable: {@code delms.fuzz.seed} (printed) fixes every request;
+ * {@code delms.fuzz.cases-per-operation}, {@code delms.fuzz.max-requests} and
+ * {@code delms.fuzz.max-duration} bound the run. All failures are collected and reported together,
+ * grouped, each group with a request that reproduces it; the report is also written to
+ * {@code target/fuzz/report.md}.
+ */
+@SystemTest
+@Order(55)
+class ApiFuzzIT {
+
+    private static final long DEFAULT_SEED = 20_261_207L;
+
+    private final long seed = Long.getLong("delms.fuzz.seed", DEFAULT_SEED);
+    private final int casesPerOperation = Integer.getInteger("delms.fuzz.cases-per-operation", 60);
+    private final int maxRequests = Integer.getInteger("delms.fuzz.max-requests", 5_000);
+    private final Duration maxDuration = Duration.parse(System.getProperty("delms.fuzz.max-duration", "PT5M"));
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void everyOperationAnswersMalformedRequestsWithAProblemAndWritesNothing() {
+        System.out.println("[fuzz] seed " + seed + " (-Ddelms.fuzz.seed=" + seed + " repeats this run)");
+        OpenApiDocuments documents = OpenApiDocuments.read(Gateway.local());
+        List<ApiOperation> operations = documents.operations().stream()
+                .sorted(Comparator.comparing(ApiOperation::service).thenComparing(ApiOperation::path).thenComparing(ApiOperation::method))
+                .toList();
+        CaseGenerator generator = new CaseGenerator(operations);
+        Instant started = Instant.now();
+        int skipped = 0;
+        FuzzRun run;
+        try (RawHttp http = new RawHttp(SystemUnderTest.gateway())) {
+            run = new FuzzRun(documents, http, Tokens.fromKeycloak(), new WriteWatch());
+            for (ApiOperation operation : operations) {
+                if (run.requests() >= maxRequests || Duration.between(started, Instant.now()).compareTo(maxDuration) > 0) {
+                    skipped++;
+                    continue;
+                }
+                run.batch(operation, generator.casesFor(operation, seed, casesPerOperation));
+            }
+        }
+        Duration took = Duration.between(started, Instant.now());
+
+        String summary = "[fuzz] " + operations.size() + " operations (" + skipped + " left out: budget spent), " + run.summary()
+                + ", " + took.toSeconds() + " s; failures by kind: " + run.findings().countsByKind();
+        String report = run.findings().report(seed);
+        System.out.println(summary);
+        write(summary + "\n\n" + report);
+
+        assertThat(operations).as("operations read from the five documents").hasSizeGreaterThan(50);
+        assertThat(run.findings().isEmpty()).as("%s%n%s", summary, report).isTrue();
+    }
+
+    private static void write(String report) {
+        try {
+            Path file = Path.of("target", "fuzz", "report.md");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
