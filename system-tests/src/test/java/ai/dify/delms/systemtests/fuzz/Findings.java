@@ -24,6 +24,13 @@ final class Findings {
                 .hit(fuzzCase);
     }
 
+    /** A finding about a document itself rather than an answer. */
+    void addDocumentProblem(String problem) {
+        count++;
+        groups.computeIfAbsent("document is not valid OpenAPI", k -> new LinkedHashMap<>())
+                .computeIfAbsent(problem, k -> new Group(null, problem, "")).count++;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }
@@ -46,6 +53,10 @@ final class Findings {
             int total = families.values().stream().mapToInt(g -> g.count).sum();
             text.append("\n## ").append(kind).append(": ").append(total).append('\n');
             families.forEach((family, group) -> {
+                if (group.example == null) {
+                    text.append("\n- ").append(family).append('\n');
+                    return;
+                }
                 text.append("\n- ").append(family).append(": ").append(group.count).append(" on ")
                         .append(group.operations.size()).append(" operation(s): ")
                         .append(String.join(", ", group.operations.stream().limit(6).toList()))

@@ -25,6 +25,8 @@ final class FuzzRun {
     private final WriteWatch writes;
     private final Findings findings = new Findings();
     private final Map<String, Integer> acceptedWrites = new LinkedHashMap<>();
+    /** One line per request: operation, case, status; for reading a run back (target/fuzz/requests.tsv). */
+    private final List<String> log = new ArrayList<>();
     private int requests;
     private int batchesCompared;
     private int batchesSkipped;
@@ -45,6 +47,8 @@ final class FuzzRun {
         for (FuzzCase fuzzCase : cases) {
             RawHttp.Answer answer = send(fuzzCase);
             String excerpt = answer.status() + " [" + answer.contentType() + "] " + Excerpt.of(answer.body(), 300);
+            log.add(operation + "\t" + fuzzCase.name() + "\t" + (fuzzCase.mustBeRefused() ? "refuse" : "either") + "\t" + answer.status()
+                    + "\t" + answer.took().toMillis());
             for (String[] failure : check.failures(fuzzCase, answer)) {
                 findings.add(failure[0], fuzzCase, failure[1], excerpt);
             }
@@ -115,6 +119,10 @@ final class FuzzRun {
 
     Findings findings() {
         return findings;
+    }
+
+    List<String> log() {
+        return log;
     }
 
     int requests() {
