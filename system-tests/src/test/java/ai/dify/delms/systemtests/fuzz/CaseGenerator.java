@@ -39,15 +39,18 @@ final class CaseGenerator {
 
     private final List<ApiOperation> operations;
     private final String runMarker;
+    private final Map<String, String> references;
 
     /**
      * @param runMarker written into every generated name, so that names stay unique across runs
      *                  with the same seed (a name taken by an earlier run would be a 409 that hides
      *                  what the case is about)
+     * @param references ids of existing records by body field name (see {@link Fixtures})
      */
-    CaseGenerator(List<ApiOperation> operations, String runMarker) {
+    CaseGenerator(List<ApiOperation> operations, String runMarker, Map<String, String> references) {
         this.operations = operations;
         this.runMarker = runMarker;
+        this.references = references;
     }
 
     /** At most {@code budget} cases, spread over as many kinds of mutation as the operation has. */
@@ -55,7 +58,7 @@ final class CaseGenerator {
         Random random = new Random(seed ^ operation.toString().hashCode());
         Map<String, String> pathValues = new LinkedHashMap<>();
         operation.parameters("path").forEach(p -> pathValues.put(p.name(), validPathValue(p, random)));
-        RequestDraft base = base(operation, pathValues, random);
+        RequestDraft base = base(operation, pathValues, random, references);
 
         Cases cases = new Cases(operation, runMarker);
         if (operation.startsWork()) {
@@ -74,7 +77,7 @@ final class CaseGenerator {
         return pick(cases.all, budget, random);
     }
 
-    private static RequestDraft base(ApiOperation operation, Map<String, String> pathValues, Random random) {
+    private static RequestDraft base(ApiOperation operation, Map<String, String> pathValues, Random random, Map<String, String> references) {
         RequestDraft draft = new RequestDraft(operation.method(), path(operation, pathValues));
         draft.setHeader("Accept", ACCEPT);
         for (ApiOperation.Parameter query : operation.parameters("query")) {
@@ -83,7 +86,7 @@ final class CaseGenerator {
             }
         }
         if (operation.bodySchema() != null) {
-            draft.fields = new LinkedHashMap<>(SchemaValues.fields(operation.bodySchema(), random, false));
+            draft.fields = new LinkedHashMap<>(SchemaValues.fields(operation.bodySchema(), random, references));
             draft.contentType = operation.bodyMediaType();
         }
         return draft;

@@ -42,12 +42,20 @@ final class SchemaValues {
 
     /** A valid value of the field, as JSON text. */
     static String json(String field, Schema<?> schema, Random random) {
+        return json(field, schema, random, Map.of());
+    }
+
+    /** A valid value of the field, as JSON text; a field named in {@code references} gets that existing record's id. */
+    static String json(String field, Schema<?> schema, Random random, Map<String, String> references) {
+        if (references.containsKey(field) && "string".equals(type(schema))) {
+            return quote(references.get(field));
+        }
         String type = type(schema);
         switch (type) {
             case "object":
-                return object(schema, random, false);
+                return object(schema, random, references);
             case "array":
-                return "[" + json(field, schema.getItems(), random) + "]";
+                return "[" + json(field, schema.getItems(), random, references) + "]";
             case "integer": {
                 long min = schema.getMinimum() == null ? 1 : schema.getMinimum().longValue();
                 long max = schema.getMaximum() == null ? min + 9 : schema.getMaximum().longValue();
@@ -63,13 +71,13 @@ final class SchemaValues {
     }
 
     /** A valid object: its required properties and some of the others (never an optimistic-lock version or a reference). */
-    static String object(Schema<?> schema, Random random, boolean all) {
-        return fields(schema, random, all).entrySet().stream()
+    static String object(Schema<?> schema, Random random, Map<String, String> references) {
+        return fields(schema, random, references).entrySet().stream()
                 .map(field -> quote(field.getKey()) + ":" + field.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
     }
 
-    static Map<String, String> fields(Schema<?> schema, Random random, boolean all) {
+    static Map<String, String> fields(Schema<?> schema, Random random, Map<String, String> references) {
         Map<String, String> fields = new java.util.LinkedHashMap<>();
         if (schema.getProperties() == null) {
             return fields;
@@ -78,8 +86,8 @@ final class SchemaValues {
         schema.getProperties().forEach((name, property) -> {
             boolean optionalReference = "uuid".equals(property.getFormat()) || name.equals("licenseId");
             boolean readOnly = name.equals("version") || name.equals("id") || name.equals("status");
-            if (required.contains(name) || all || (!optionalReference && !readOnly && random.nextBoolean())) {
-                fields.put(name, json(name, property, random));
+            if (required.contains(name) || (!optionalReference && !readOnly && random.nextBoolean())) {
+                fields.put(name, json(name, property, random, references));
             }
         });
         return fields;
