@@ -86,7 +86,9 @@ final class SchemaValues {
         schema.getProperties().forEach((name, property) -> {
             boolean optionalReference = "uuid".equals(property.getFormat()) || name.equals("licenseId");
             boolean readOnly = name.equals("version") || name.equals("id") || name.equals("status");
-            if (required.contains(name) || (!optionalReference && !readOnly)) {
+            // a purchase's state after it (workspacesAfter, productTypeAfter) belongs to some purchase types only
+            boolean dependsOnType = name.endsWith("After");
+            if (required.contains(name) || (!optionalReference && !readOnly && !dependsOnType)) {
                 fields.put(name, json(name, property, random, references));
             }
         });
