@@ -2,7 +2,7 @@ package ai.dify.delms.systemtests.chaos;
 
 import static ai.dify.delms.systemtests.chaos.KafkaStoppedDuringWritesIT.millisSince;
 import static ai.dify.delms.systemtests.chaos.KafkaStoppedDuringWritesIT.tasks;
-import static ai.dify.delms.systemtests.chaos.ServiceDatabase.placeholders;
+import static ai.dify.delms.systemtests.support.ServiceDatabase.placeholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 
+import ai.dify.delms.systemtests.support.ServiceDatabase;
 import ai.dify.delms.systemtests.support.Launcher;
 import ai.dify.delms.systemtests.support.Outage;
 import ai.dify.delms.systemtests.support.SystemTest;

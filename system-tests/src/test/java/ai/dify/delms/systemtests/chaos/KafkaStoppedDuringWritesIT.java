@@ -1,6 +1,6 @@
 package ai.dify.delms.systemtests.chaos;
 
-import static ai.dify.delms.systemtests.chaos.ServiceDatabase.placeholders;
+import static ai.dify.delms.systemtests.support.ServiceDatabase.placeholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import ai.dify.delms.systemtests.support.ServiceDatabase;
 import ai.dify.delms.systemtests.support.Launcher;
 import ai.dify.delms.systemtests.support.Outage;
 import ai.dify.delms.systemtests.support.SystemTest;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import ai.dify.delms.systemtests.support.ServiceDatabase;
 import ai.dify.delms.systemtests.support.Gateway;
 import ai.dify.delms.systemtests.support.GatewayResponse;
 import ai.dify.delms.systemtests.support.Json;

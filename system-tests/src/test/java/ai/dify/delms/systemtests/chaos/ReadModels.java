@@ -1,6 +1,8 @@
 package ai.dify.delms.systemtests.chaos;
 
-import static ai.dify.delms.systemtests.chaos.ServiceDatabase.placeholders;
+import ai.dify.delms.systemtests.support.ServiceDatabase;
+
+import static ai.dify.delms.systemtests.support.ServiceDatabase.placeholders;
 
 import java.util.ArrayList;
 import java.util.Collection;

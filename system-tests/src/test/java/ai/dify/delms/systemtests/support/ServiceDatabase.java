@@ -1,4 +1,4 @@
-package ai.dify.delms.systemtests.chaos;
+package ai.dify.delms.systemtests.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,15 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import ai.dify.delms.systemtests.support.SystemUnderTest;
 import ai.dify.delms.systemtests.support.SystemUnderTest.DatabaseLogin;
 
 /**
  * Read-only queries on one service's own database: the fault suite counts what each read model
- * holds row by row, which no API shows exactly. A new connection per query, so a database restart
- * in the middle of a scenario costs a failed query, not a broken test.
+ * holds row by row, which no API shows exactly; the fuzz suite checks that refused requests wrote
+ * nothing. A new connection per query, so a database restart in the middle of a scenario costs a
+ * failed query, not a broken test.
  */
-final class ServiceDatabase {
+public final class ServiceDatabase {
 
     private final DatabaseLogin login;
 
@@ -28,11 +28,11 @@ final class ServiceDatabase {
     }
 
     /** license, customer, sales, deployment or alert. */
-    static ServiceDatabase of(String name) {
+    public static ServiceDatabase of(String name) {
         return new ServiceDatabase(SystemUnderTest.database(name));
     }
 
-    List<Map<String, Object>> rows(String sql, Object... args) {
+    public List<Map<String, Object>> rows(String sql, Object... args) {
         try (Connection connection = DriverManager.getConnection(login.url(), login.user(), login.password());
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             connection.setReadOnly(true);
@@ -57,12 +57,12 @@ final class ServiceDatabase {
         }
     }
 
-    long count(String sql, Object... args) {
+    public long count(String sql, Object... args) {
         return Long.parseLong(String.valueOf(rows(sql, args).get(0).values().iterator().next()));
     }
 
     /** An {@code in (?, ?, ...)} list for the given number of values. */
-    static String placeholders(int count) {
+    public static String placeholders(int count) {
         return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }
