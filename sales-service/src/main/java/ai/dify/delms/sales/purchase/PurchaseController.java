@@ -25,6 +25,7 @@ import ai.dify.delms.platform.reference.ChecksReferences;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code /api/v1/purchases}: staff read; admin and sales record. */
@@ -73,7 +74,8 @@ class PurchaseController {
                     + "without recording again; the same key with another body is a 422.")
     @ChecksReferences
     @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = false,
-            description = "Client-chosen key (at most 200 characters) that makes retries safe")
+            description = "Client-chosen key (at most 200 characters) that makes retries safe",
+            schema = @Schema(type = "string", minLength = 1, maxLength = 200))
     ResponseEntity<PurchaseDto> record(@Valid @RequestBody NewPurchaseRequest request, CurrentActor actor) {
         Purchase purchase = purchases.record(request.toTerms(), actor.auditName());
         return ResponseEntity.created(URI.create(PATH + "/" + purchase.getId())).body(PurchaseDto.of(purchase));
