@@ -88,8 +88,8 @@ public class ResellerService {
     }
 
     @Transactional(readOnly = true)
-    public boolean exists(UUID id) {
-        return resellers.existsById(id);
+    public Optional<Reseller> find(UUID id) {
+        return resellers.findById(id);
     }
 
     /** The resellers that match every filter given. */
