@@ -36,8 +36,9 @@ class PartnerAlertController {
     }
 
     @GetMapping
-    @Operation(summary = "List the reseller's alerts (partner)", description = "Alerts of licenses whose resellerId "
-            + "is the caller's reseller; paged, newest first unless `sort` says otherwise; every filter given must match.")
+    @Operation(summary = "List the reseller's alerts (partner)", description = "Alerts of the licenses whose "
+            + "resellerId is the caller's reseller now (a license moved to another reseller takes all its alerts "
+            + "along); paged, newest first unless `sort` says otherwise; every filter given must match.")
     PageResponse<PartnerAlertDto> list(
             @Parameter(description = "Any of these statuses (repeat the parameter: status=OPEN&status=ACKNOWLEDGED)")
             @RequestParam(required = false) List<AlertStatus> status,
@@ -48,14 +49,14 @@ class PartnerAlertController {
             PartnerCaller caller) {
         AlertFilter filter = new AlertFilter(status, type, blankToNull(licenseId), null, severity);
         Page<Alert> page = alerts.searchOfReseller(caller.resellerId(), filter, pageable);
-        return PageResponse.of(page, PartnerAlertDto::of);
+        return PageResponse.of(page, alert -> PartnerAlertDto.of(alert, caller.resellerId()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read one of the reseller's alerts (partner)", description = "Another reseller's alert is 404, "
             + "exactly as an unknown id.")
     PartnerAlertDto get(@PathVariable UUID id, PartnerCaller caller) {
-        return PartnerAlertDto.of(alerts.getOfReseller(id, caller.resellerId()));
+        return PartnerAlertDto.of(alerts.getOfReseller(id, caller.resellerId()), caller.resellerId());
     }
 
     private static String blankToNull(String value) {
