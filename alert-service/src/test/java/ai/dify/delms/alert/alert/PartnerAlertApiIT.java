@@ -163,6 +163,24 @@ class PartnerAlertApiIT {
                 .andExpect(jsonPath("$.page.totalElements").value(0));
     }
 
+    /** Only what a partner sees may order its list: an order by acknowledgedBy would reveal the names. */
+    @Test
+    void partnerListSortsByVisibleFieldsOnly() throws Exception {
+        String acme = bearer(tokens.partnerToken("acme"));
+        for (String hidden : new String[] {"acknowledgedBy", "acknowledgedBy,desc", "resellerId", "details",
+                "version", "raisedAt,desc&sort=acknowledgedBy"}) {
+            mvc.perform(get(PARTNER_ALERTS + "?sort=" + hidden).header("Authorization", acme))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        }
+        for (String visible : new String[] {"raisedAt,asc", "acknowledgedAt,desc", "resolvedAt", "type", "severity",
+                "status", "licenseId", "customerId"}) {
+            mvc.perform(get(PARTNER_ALERTS).param("sort", visible).header("Authorization", acme))
+                    .andExpect(status().isOk());
+        }
+    }
+
     @Test
     void aPartnerOfAResellerTheDirectoryDoesNotKnowSeesNoAlerts() throws Exception {
         clock.set(Instant.parse("2031-01-01T09:00:00Z"));
