@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List the reseller's alerts (partner)
-         * @description Alerts of licenses whose resellerId is the caller's reseller; paged, newest first unless `sort` says otherwise; every filter given must match.
+         * @description Alerts of the licenses whose resellerId is the caller's reseller now (a license moved to another reseller takes all its alerts along); paged, newest first unless `sort` says otherwise; every filter given must match. Sortable by raisedAt, acknowledgedAt, resolvedAt, type, severity, status, licenseId and customerId only (not by acknowledgedBy, which a partner does not see).
          */
         get: operations["list_1"];
         put?: never;

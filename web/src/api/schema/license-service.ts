@@ -70,7 +70,7 @@ export interface paths {
         };
         /**
          * Usage history of one of the reseller's licenses (partner)
-         * @description Newest reportedAt first by default. reportedBy only for reports sent through the partner API by the caller's reseller (null for reports of vendor staff). Another reseller's license is 404.
+         * @description Newest reportedAt first by default; sortable by reportedAt, recordedAt, workspaces, users and id only (not by reportedBy, which a partner sees only for its own reports). reportedBy only for reports sent through the partner API by the caller's reseller (null for reports of vendor staff). Another reseller's license is 404.
          */
         get: operations["history_1"];
         put?: never;

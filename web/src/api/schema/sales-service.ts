@@ -32,7 +32,7 @@ export interface paths {
         put?: never;
         /**
          * Record a purchase (admin, sales)
-         * @description Checked against the license: it must exist (422; one this service has not heard of yet is looked up at license-service, 503 if license-service cannot be asked); a RENEWAL's periodEnd (required) must be after its current expiry; an EXPANSION must raise at least one limit and lower none; an UPGRADE's productTypeAfter must differ from the current product. amount >= 0 with at most 2 decimals, currency ISO 4217. salesRepId/resellerId default to the license's. Recorded purchases are published as delms.purchase.recorded.v1, which license-service applies. An Idempotency-Key header makes a retry with the same body return the first response without recording again; the same key with another body is a 422.
+         * @description Checked against the license: it must exist (422; one this service has not heard of yet is looked up at license-service, 503 if license-service cannot be asked); a RENEWAL's periodEnd (required) must be after its current expiry; an EXPANSION must raise at least one limit and lower none; an UPGRADE's productTypeAfter must differ from the current product. amount >= 0 with at most 2 decimals, currency ISO 4217. salesRepId/resellerId default to the license's; one other than the license's must be a known, active rep or reseller (422 naming the field: 'is not a known sales rep', 'is an inactive reseller'). Recorded purchases are published as delms.purchase.recorded.v1, which license-service applies. An Idempotency-Key header makes a retry with the same body return the first response without recording again; the same key with another body is a 422.
          */
         post: operations["record"];
         delete?: never;
@@ -73,7 +73,7 @@ export interface paths {
         put?: never;
         /**
          * Create a reseller (admin)
-         * @description code: a unique slug (2-32 of a-z, 0-9, single hyphens), the reseller_id claim of the partner's tokens; 409 if taken. tier: AUTHORIZED, GOLD or PLATINUM.
+         * @description code: a unique slug (2-32 of a-z, 0-9, single hyphens), the reseller_id claim of the partner's tokens; 409 if taken, also by a reseller deleted since (a code is never issued twice). tier: AUTHORIZED, GOLD or PLATINUM.
          */
         post: operations["create_1"];
         delete?: never;

@@ -81,7 +81,12 @@ public final class LicenseEventsFixture {
     }
 
     /** The license as license-service's events now carry it after each change (as far as alerts care). */
-    public record State(String status, LocalDate expiryDate, int workspaces, int users) {
+    public record State(String status, LocalDate expiryDate, int workspaces, int users, String resellerId) {
+
+        /** Sold through the reseller "acme". */
+        public State(String status, LocalDate expiryDate, int workspaces, int users) {
+            this(status, expiryDate, workspaces, users, "acme");
+        }
 
         Map<String, Object> toMap(String licenseId) {
             Map<String, Object> license = new LinkedHashMap<>();
@@ -90,7 +95,7 @@ public final class LicenseEventsFixture {
             license.put("licenseType", "SUBSCRIPTION");
             license.put("status", status);
             license.put("customerId", CUSTOMER.toString());
-            license.put("resellerId", "acme");
+            license.put("resellerId", resellerId);
             license.put("expiryDate", expiryDate == null ? null : expiryDate.toString());
             license.put("authorizedWorkspaces", workspaces);
             license.put("authorizedUsers", users);

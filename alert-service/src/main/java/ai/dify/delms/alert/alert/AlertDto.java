@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** An alert as the API shows it. */
+/**
+ * An alert as the API shows it; {@code resellerId} is the license's reseller when the alert was
+ * raised (partners see alerts by the license's current one, {@link PartnerAlertDto}).
+ */
 public record AlertDto(UUID id, String licenseId, UUID customerId, String resellerId, AlertType type,
         AlertSeverity severity, AlertStatus status, String message, Map<String, Object> details, Instant raisedAt,
         String acknowledgedBy, Instant acknowledgedAt, Instant resolvedAt, long version) {

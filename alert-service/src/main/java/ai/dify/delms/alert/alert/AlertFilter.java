@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+
 import org.springframework.data.jpa.domain.Specification;
+
+import ai.dify.delms.alert.licensemodel.LicenseModel;
 
 /**
  * The filters of the alert list; a null (or empty) filter does not restrict. {@code status}: any of
@@ -25,9 +30,24 @@ public record AlertFilter(List<AlertStatus> status, AlertType type, String licen
         return Specification.allOf(conditions);
     }
 
-    /** Alerts of one reseller's licenses (alerts keep the reseller id as text). */
+    /**
+     * Alerts of the licenses whose reseller is now {@code resellerId}, as the license model knows
+     * them (docs/decisions.md, 23). Not the reseller an alert was raised under: a license moved to
+     * another reseller takes its alerts along, and the model keeps the newest license version, so a
+     * late or repeated event cannot move them back. A license the model does not know (while a
+     * rebuild refills it) shows its alerts to no partner.
+     */
     static Specification<Alert> ofReseller(UUID resellerId) {
-        return (root, query, cb) -> cb.equal(root.get("resellerId"), resellerId.toString());
+        return (root, query, cb) -> {
+            Subquery<String> licenses = query.subquery(String.class);
+            Root<LicenseModel> model = licenses.from(LicenseModel.class);
+            licenses.select(model.get("licenseId")).where(cb.equal(model.get("resellerId"), resellerId.toString()));
+            return root.get("licenseId").in(licenses);
+        };
+    }
+
+    static Specification<Alert> withId(UUID id) {
+        return (root, query, cb) -> cb.equal(root.get("id"), id);
     }
 
     private static void addEqual(List<Specification<Alert>> conditions, String attribute, Object value) {

@@ -56,8 +56,8 @@ public class AlertService {
     }
 
     /**
-     * The alerts of one reseller's licenses; a {@code null} reseller (a partner the directory does
-     * not know) has none.
+     * The alerts of the licenses whose reseller is now {@code resellerId}; a {@code null} reseller
+     * (a partner the directory does not know) has none.
      */
     @Transactional(readOnly = true)
     public Page<Alert> searchOfReseller(UUID resellerId, AlertFilter filter, Pageable pageable) {
@@ -67,11 +67,13 @@ public class AlertService {
         return alerts.findAll(filter.toSpecification().and(AlertFilter.ofReseller(resellerId)), pageable);
     }
 
-    /** One of a reseller's alerts; any other alert is not found, exactly like an unknown id. */
+    /** An alert of a license the reseller now has; any other alert is not found, exactly like an unknown id. */
     @Transactional(readOnly = true)
     public Alert getOfReseller(UUID id, UUID resellerId) {
-        return alerts.findById(id)
-                .filter(alert -> resellerId != null && resellerId.toString().equalsIgnoreCase(alert.getResellerId()))
+        if (resellerId == null) {
+            throw new NotFoundException("Alert", id);
+        }
+        return alerts.findOne(AlertFilter.withId(id).and(AlertFilter.ofReseller(resellerId)))
                 .orElseThrow(() -> new NotFoundException("Alert", id));
     }
 

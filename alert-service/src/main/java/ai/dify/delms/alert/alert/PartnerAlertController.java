@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.SortableFields;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +30,10 @@ class PartnerAlertController {
 
     static final String PATH = PartnerAccess.PATH + "/alerts";
 
+    /** Only what a partner sees may order the list: sorting by acknowledgedBy would reveal the names. */
+    static final SortableFields SORTABLE = SortableFields.of("raisedAt", "acknowledgedAt", "resolvedAt", "type",
+            "severity", "status", "licenseId", "customerId");
+
     private final AlertService alerts;
 
     PartnerAlertController(AlertService alerts) {
@@ -36,8 +41,11 @@ class PartnerAlertController {
     }
 
     @GetMapping
-    @Operation(summary = "List the reseller's alerts (partner)", description = "Alerts of licenses whose resellerId "
-            + "is the caller's reseller; paged, newest first unless `sort` says otherwise; every filter given must match.")
+    @Operation(summary = "List the reseller's alerts (partner)", description = "Alerts of the licenses whose "
+            + "resellerId is the caller's reseller now (a license moved to another reseller takes all its alerts "
+            + "along); paged, newest first unless `sort` says otherwise; every filter given must match. "
+            + "Sortable by raisedAt, acknowledgedAt, resolvedAt, type, severity, status, licenseId and customerId "
+            + "only (not by acknowledgedBy, which a partner does not see).")
     PageResponse<PartnerAlertDto> list(
             @Parameter(description = "Any of these statuses (repeat the parameter: status=OPEN&status=ACKNOWLEDGED)")
             @RequestParam(required = false) List<AlertStatus> status,
@@ -46,16 +54,17 @@ class PartnerAlertController {
             @RequestParam(required = false) AlertSeverity severity,
             @ParameterObject @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable,
             PartnerCaller caller) {
+        SORTABLE.check(pageable.getSort());
         AlertFilter filter = new AlertFilter(status, type, blankToNull(licenseId), null, severity);
         Page<Alert> page = alerts.searchOfReseller(caller.resellerId(), filter, pageable);
-        return PageResponse.of(page, PartnerAlertDto::of);
+        return PageResponse.of(page, alert -> PartnerAlertDto.of(alert, caller.resellerId()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Read one of the reseller's alerts (partner)", description = "Another reseller's alert is 404, "
             + "exactly as an unknown id.")
     PartnerAlertDto get(@PathVariable UUID id, PartnerCaller caller) {
-        return PartnerAlertDto.of(alerts.getOfReseller(id, caller.resellerId()));
+        return PartnerAlertDto.of(alerts.getOfReseller(id, caller.resellerId()), caller.resellerId());
     }
 
     private static String blankToNull(String value) {

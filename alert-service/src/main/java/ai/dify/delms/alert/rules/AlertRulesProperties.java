@@ -1,6 +1,5 @@
 package ai.dify.delms.alert.rules;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,11 +8,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Thresholds of the alert rules ({@code delms.alerts.rules.*}, in config-server's
  * {@code alert-service.yml}). Every value has a default; see the service README for what each does.
+ * The day "today" is for expiry dates is the chassis's {@code delms.business-time-zone}, shared with
+ * license-service's expiry job.
  */
 @ConfigurationProperties("delms.alerts.rules")
 public record AlertRulesProperties(
-        /* the calendar day "today" is taken in, for expiry dates */
-        @DefaultValue("UTC") ZoneId zone,
         @DefaultValue Expiry expiry,
         @DefaultValue Overuse overuse,
         @DefaultValue Inactivity inactivity,

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import ai.dify.delms.alert.alert.AlertSeverity;
 import ai.dify.delms.alert.alert.AlertType;
+import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /**
  * EXPIRING_90 / EXPIRING_60 / EXPIRING_30 (INFO, INFO, WARNING) while the expiry date is that many
@@ -24,11 +25,11 @@ import ai.dify.delms.alert.alert.AlertType;
 class ExpiryRule implements AlertRule {
 
     private final AlertRulesProperties.Expiry windows;
-    private final java.time.ZoneId zone;
+    private final BusinessTimeZone businessTime;
 
-    ExpiryRule(AlertRulesProperties properties) {
+    ExpiryRule(AlertRulesProperties properties, BusinessTimeZone businessTime) {
         this.windows = properties.expiry();
-        this.zone = properties.zone();
+        this.businessTime = businessTime;
     }
 
     @Override
@@ -39,7 +40,8 @@ class ExpiryRule implements AlertRule {
     @Override
     public List<Finding> evaluate(LicenseFacts license, Instant now) {
         LocalDate expiry = license.expiryDate();
-        LocalDate today = LocalDate.ofInstant(now, zone);
+        // the business's day, as license-service's expiry job takes it: EXPIRED on the day the license expires
+        LocalDate today = businessTime.dateOf(now);
         boolean expiredByDate = expiry != null && expiry.isBefore(today);
         if (license.hasStatus("EXPIRED") || expiredByDate) {
             Map<String, Object> details = new LinkedHashMap<>();

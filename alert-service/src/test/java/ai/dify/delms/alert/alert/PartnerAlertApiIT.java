@@ -130,6 +130,57 @@ class PartnerAlertApiIT {
         assertThat(licenseIds(globexList)).contains(globexExpiring).doesNotContain(acmeExpiring, acmeOverused);
     }
 
+    /**
+     * A license moved to another reseller takes its alerts along: the new reseller's partners see
+     * them, the old one's no longer do. A late older event and a redelivered one change nothing.
+     */
+    @Test
+    void alertsFollowTheirLicenseToItsNewResellerWhateverOrderTheEventsArriveIn() throws Exception {
+        clock.set(Instant.parse("2031-01-01T09:00:00Z"));
+        String license = LicenseEventsFixture.newLicenseId();
+        LocalDate expiry = LocalDate.parse("2031-03-01");
+        licenses.created(license, new LicenseEventsFixture.State("IN_USE", expiry, 10, 100, ACME_ID.toString()));
+        String alertId = onlyAlertOf(license);
+        String acme = bearer(tokens.partnerToken("acme"));
+        String globex = bearer(tokens.partnerToken("globex"));
+        mvc.perform(get(PARTNER_ALERTS + "/" + alertId).header("Authorization", acme)).andExpect(status().isOk());
+
+        licenses.updated(license, 2, new LicenseEventsFixture.State("IN_USE", expiry, 10, 100, GLOBEX_ID.toString()));
+        String move = licenses.lastEventJson();
+        licenses.updated(license, 1, new LicenseEventsFixture.State("IN_USE", expiry, 10, 100, ACME_ID.toString()));
+        licenses.resend(license, move);
+
+        mvc.perform(get(PARTNER_ALERTS + "/" + alertId).header("Authorization", globex))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.licenseId").value(license))
+                .andExpect(jsonPath("$.resellerId").value(GLOBEX_ID.toString()));
+        assertThat(licenseIds(json(mvc.perform(get(PARTNER_ALERTS).param("licenseId", license)
+                .header("Authorization", globex))))).containsExactly(license);
+        mvc.perform(get(PARTNER_ALERTS + "/" + alertId).header("Authorization", acme))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(PARTNER_ALERTS).param("licenseId", license).header("Authorization", acme))
+                .andExpect(jsonPath("$.content").isEmpty())
+                .andExpect(jsonPath("$.page.totalElements").value(0));
+    }
+
+    /** Only what a partner sees may order its list: an order by acknowledgedBy would reveal the names. */
+    @Test
+    void partnerListSortsByVisibleFieldsOnly() throws Exception {
+        String acme = bearer(tokens.partnerToken("acme"));
+        for (String hidden : new String[] {"acknowledgedBy", "acknowledgedBy,desc", "resellerId", "details",
+                "version", "raisedAt,desc&sort=acknowledgedBy"}) {
+            mvc.perform(get(PARTNER_ALERTS + "?sort=" + hidden).header("Authorization", acme))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        }
+        for (String visible : new String[] {"raisedAt,asc", "acknowledgedAt,desc", "resolvedAt", "type", "severity",
+                "status", "licenseId", "customerId"}) {
+            mvc.perform(get(PARTNER_ALERTS).param("sort", visible).header("Authorization", acme))
+                    .andExpect(status().isOk());
+        }
+    }
+
     @Test
     void aPartnerOfAResellerTheDirectoryDoesNotKnowSeesNoAlerts() throws Exception {
         clock.set(Instant.parse("2031-01-01T09:00:00Z"));

@@ -16,7 +16,7 @@ import ai.dify.delms.alert.alert.AlertType;
 class AlertRulesTest {
 
     private final AlertRulesProperties properties = RuleFixtures.defaults();
-    private final AlertRules rules = new AlertRules(List.of(new ExpiryRule(properties), new OveruseRule(properties),
+    private final AlertRules rules = new AlertRules(List.of(new ExpiryRule(properties, RuleFixtures.UTC), new OveruseRule(properties),
             new InactivityRule(properties), new IrregularUsageRule(properties, 12)));
 
     @Test

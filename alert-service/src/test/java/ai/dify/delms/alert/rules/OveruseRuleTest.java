@@ -6,7 +6,6 @@ import static ai.dify.delms.alert.rules.RuleFixtures.license;
 import static ai.dify.delms.alert.rules.RuleFixtures.withUsage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class OveruseRuleTest {
             "0  | 0   | 0  | "})
     void latestUsageAboveTheLimitBeyondTheToleranceIsOveruse(int workspaces, int users, double tolerance,
             String expected) {
-        OveruseRule rule = new OveruseRule(new AlertRulesProperties(ZoneOffset.UTC, RuleFixtures.defaults().expiry(),
+        OveruseRule rule = new OveruseRule(new AlertRulesProperties(RuleFixtures.defaults().expiry(),
                 new AlertRulesProperties.Overuse(tolerance), RuleFixtures.defaults().inactivity(),
                 RuleFixtures.defaults().irregularUsage()));
 

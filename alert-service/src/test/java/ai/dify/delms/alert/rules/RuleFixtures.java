@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.UUID;
 
 import ai.dify.delms.alert.licensemodel.UsagePoint;
+import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /** Licenses as the rules see them, built in a line. */
 final class RuleFixtures {
 
     static final Instant NOW = Instant.parse("2026-01-10T12:00:00Z");
     static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+    static final BusinessTimeZone UTC = new BusinessTimeZone(ZoneOffset.UTC);
 
     private RuleFixtures() {
     }
 
     static AlertRulesProperties defaults() {
-        return new AlertRulesProperties(ZoneOffset.UTC, new AlertRulesProperties.Expiry(90, 60, 30),
+        return new AlertRulesProperties(new AlertRulesProperties.Expiry(90, 60, 30),
                 new AlertRulesProperties.Overuse(0), new AlertRulesProperties.Inactivity(30, List.of("DEPLOYED", "IN_USE", "RENEWED")),
                 new AlertRulesProperties.IrregularUsage(8, 4, 5, 2, 10));
     }

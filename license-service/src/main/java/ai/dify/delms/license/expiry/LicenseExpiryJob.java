@@ -1,6 +1,5 @@
 package ai.dify.delms.license.expiry;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -25,17 +24,15 @@ public class LicenseExpiryJob {
     public static final String ACTOR = "license-expiry-job";
 
     private final LicenseService licenses;
-    private final Clock clock;
     private final int batchSize;
 
-    LicenseExpiryJob(LicenseService licenses, Clock clock,
-            @Value("${delms.license.expiry.batch-size:200}") int batchSize) {
+    LicenseExpiryJob(LicenseService licenses, @Value("${delms.license.expiry.batch-size:200}") int batchSize) {
         this.licenses = licenses;
-        this.clock = clock;
         this.batchSize = batchSize;
     }
 
-    @Scheduled(cron = "${delms.license.expiry.cron:0 */5 * * * *}", zone = "UTC")
+    // a daily cron runs at the business's time of day, like the day it expires licenses on
+    @Scheduled(cron = "${delms.license.expiry.cron:0 */5 * * * *}", zone = "${delms.business-time-zone}")
     void run() {
         int expired = expireDue();
         if (expired > 0) {
@@ -43,9 +40,13 @@ public class LicenseExpiryJob {
         }
     }
 
-    /** Expires every license due today (per the clock), batch by batch; returns how many this call expired. */
+    /**
+     * Expires every license whose expiry date is before today, the business's day
+     * (delms.business-time-zone, as alert-service's EXPIRED alert takes it), batch by batch; returns
+     * how many this call expired.
+     */
     public int expireDue() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = licenses.today();
         int total = 0;
         int batch;
         do {

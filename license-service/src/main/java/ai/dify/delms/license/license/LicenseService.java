@@ -30,6 +30,7 @@ import ai.dify.delms.platform.problem.InvalidFieldException;
 import ai.dify.delms.platform.problem.NotFoundException;
 import ai.dify.delms.platform.security.CurrentActor;
 import ai.dify.delms.platform.security.Roles;
+import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /**
  * Creates, reads, updates and transitions licenses; every change, its change-log entries and its
@@ -45,13 +46,14 @@ public class LicenseService {
     private final DomainEvents events;
     private final ChangeRecorder changes;
     private final Clock clock;
+    private final BusinessTimeZone businessTime;
 
     private final TimelineRecorder timeline;
     private final SalesReferences salesReferences;
 
     LicenseService(LicenseRepository licenses, LicenseIdGenerator ids, KnownCustomers customers,
             ProductTypes productTypes, DomainEvents events, ChangeRecorder changes, TimelineRecorder timeline,
-            SalesReferences salesReferences, Clock clock) {
+            SalesReferences salesReferences, Clock clock, BusinessTimeZone businessTime) {
         this.salesReferences = salesReferences;
         this.changes = changes;
         this.licenses = licenses;
@@ -61,6 +63,7 @@ public class LicenseService {
         this.events = events;
         this.timeline = timeline;
         this.clock = clock;
+        this.businessTime = businessTime;
     }
 
     @Transactional
@@ -383,7 +386,8 @@ public class LicenseService {
     /** How many customers a {@code q} search may match by name (a broader search should be refined). */
     private static final int CUSTOMER_MATCH_LIMIT = 500;
 
+    /** The business's day (delms.business-time-zone): what days to expiry and "expiring within" count from. */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return businessTime.today(clock);
     }
 }

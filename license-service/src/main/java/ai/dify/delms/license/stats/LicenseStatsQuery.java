@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.license.LicenseStatus;
+import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /**
  * Computes the dashboard in one pass over {@code license}, grouped by status and product, and adds
@@ -23,15 +24,17 @@ class LicenseStatsQuery {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final BusinessTimeZone businessTime;
 
-    LicenseStatsQuery(JdbcTemplate jdbc, Clock clock) {
+    LicenseStatsQuery(JdbcTemplate jdbc, Clock clock, BusinessTimeZone businessTime) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.businessTime = businessTime;
     }
 
     @Transactional(readOnly = true)
     LicenseStats compute() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = businessTime.today(clock);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (LicenseStatus status : LicenseStatus.values()) {
             byStatus.put(status.name(), 0L);

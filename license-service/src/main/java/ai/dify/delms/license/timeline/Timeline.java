@@ -1,7 +1,6 @@
 package ai.dify.delms.license.timeline;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ai.dify.delms.license.changelog.ChangeLog;
 import ai.dify.delms.license.changelog.ChangeLogEntry;
 import ai.dify.delms.platform.problem.NotFoundException;
+import ai.dify.delms.platform.time.BusinessTimeZone;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +28,15 @@ public class Timeline {
     private final TimelineFactRepository facts;
     private final ChangeLog changeLog;
     private final JsonMapper json;
+    private final BusinessTimeZone businessTime;
 
-    Timeline(TimelineLicenses licenses, TimelineFactRepository facts, ChangeLog changeLog, JsonMapper json) {
+    Timeline(TimelineLicenses licenses, TimelineFactRepository facts, ChangeLog changeLog, JsonMapper json,
+            BusinessTimeZone businessTime) {
         this.licenses = licenses;
         this.facts = facts;
         this.changeLog = changeLog;
         this.json = json;
+        this.businessTime = businessTime;
     }
 
     @Transactional(readOnly = true)
@@ -74,7 +77,8 @@ public class Timeline {
         return entries;
     }
 
-    private static java.time.Instant startOf(LocalDate date) {
-        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** Days begin in the business's time zone: the license expires when its expiry date ends there. */
+    private java.time.Instant startOf(LocalDate date) {
+        return businessTime.startOf(date);
     }
 }

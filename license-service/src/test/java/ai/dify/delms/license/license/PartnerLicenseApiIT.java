@@ -182,6 +182,30 @@ class PartnerLicenseApiIT {
         }
     }
 
+    /**
+     * Both partner lists of license-service sort by what a partner sees only: an order by a hidden
+     * field (the vendor's rep or notes, who reported usage for vendor staff) would reveal its values.
+     */
+    @Test
+    void partnerListsSortByVisibleFieldsOnly() throws Exception {
+        String id = licenseOf(ACME_ID, aLicenseFor(customerId));
+        String usage = PARTNER_LICENSES + "/" + id + "/usage";
+        String[][] hidden = {{PARTNER_LICENSES, "salesRepId"}, {PARTNER_LICENSES, "notes,desc"},
+                {PARTNER_LICENSES, "createdBy"}, {PARTNER_LICENSES, "updatedBy"},
+                {usage, "reportedBy"}, {usage, "reportedBy,desc"}, {usage, "partnerResellerId"}};
+        for (String[] c : hidden) {
+            mvc.perform(get(c[0]).param("sort", c[1]).header("Authorization", acme))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        }
+        String[][] visible = {{PARTNER_LICENSES, "expiryDate,desc"}, {PARTNER_LICENSES, "status"},
+                {usage, "reportedAt,asc"}, {usage, "recordedAt"}, {usage, "users,desc"}, {usage, "workspaces"}};
+        for (String[] c : visible) {
+            mvc.perform(get(c[0]).param("sort", c[1]).header("Authorization", acme)).andExpect(status().isOk());
+        }
+    }
+
     @Test
     void partnerReportsUsageForItsOwnLicenseWithTheEffectsOfAStaffReport() throws Exception {
         String id = licenseOf(ACME_ID, aLicenseFor(customerId).with("authorizedUsers", 100));

@@ -68,7 +68,9 @@ class PurchaseController {
                     + "looked up at license-service, 503 if license-service cannot be asked); a RENEWAL's periodEnd "
                     + "(required) must be after its current expiry; an EXPANSION must raise at least one limit and lower none; an "
                     + "UPGRADE's productTypeAfter must differ from the current product. amount >= 0 with at most 2 "
-                    + "decimals, currency ISO 4217. salesRepId/resellerId default to the license's. Recorded "
+                    + "decimals, currency ISO 4217. salesRepId/resellerId default to the license's; "
+                    + "one other than the license's must be a known, active rep or reseller (422 naming the field: "
+                    + "'is not a known sales rep', 'is an inactive reseller'). Recorded "
                     + "purchases are published as delms.purchase.recorded.v1, which license-service applies. "
                     + "An Idempotency-Key header makes a retry with the same body return the first response "
                     + "without recording again; the same key with another body is a 422.")

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -18,7 +20,9 @@ import ai.dify.delms.platform.problem.InvalidFieldException;
 import ai.dify.delms.platform.problem.NotFoundException;
 import ai.dify.delms.sales.licensefeed.LicenseFeed;
 import ai.dify.delms.sales.licensefeed.LicenseSale;
+import ai.dify.delms.sales.reseller.Reseller;
 import ai.dify.delms.sales.reseller.ResellerService;
+import ai.dify.delms.sales.salesrep.SalesRep;
 import ai.dify.delms.sales.salesrep.SalesRepService;
 
 /**
@@ -47,7 +51,8 @@ public class PurchaseService {
 
     /**
      * Records a purchase. The rep and reseller default to the license's. Malformed terms are a 400;
-     * an unknown license, rep or reseller, or terms the license does not allow, a 422; a license the feed
+     * an unknown license, an unknown or inactive rep or
+     * reseller (other than the license's own), or terms the license does not allow, a 422; a license the feed
      * does not know yet is looked up at license-service (503 if it cannot be asked). The license's
      * feed row stays locked from the check until the commit, so concurrent purchases of one license
      * are checked one after the other, each against the terms the previous one left.
@@ -65,13 +70,15 @@ public class PurchaseService {
         if (broken != null) {
             throw new InvalidFieldException(broken.field(), broken.message());
         }
-        UUID salesRepId = terms.salesRepId() != null ? terms.salesRepId() : license.getSalesRepId();
-        if (terms.salesRepId() != null && !reps.exists(salesRepId)) {
-            throw new InvalidFieldException("salesRepId", "is not a known sales rep");
+        UUID licenseRep = license.getSalesRepId();
+        UUID salesRepId = terms.salesRepId() != null ? terms.salesRepId() : licenseRep;
+        if (!Objects.equals(salesRepId, licenseRep)) {
+            requireActive(reps.find(salesRepId).map(SalesRep::isActive), "salesRepId", "sales rep");
         }
-        UUID resellerId = terms.resellerId() != null ? terms.resellerId() : uuidOrNull(license.getResellerId());
-        if (terms.resellerId() != null && !resellers.exists(resellerId)) {
-            throw new InvalidFieldException("resellerId", "is not a known reseller");
+        UUID licenseReseller = uuidOrNull(license.getResellerId());
+        UUID resellerId = terms.resellerId() != null ? terms.resellerId() : licenseReseller;
+        if (!Objects.equals(resellerId, licenseReseller)) {
+            requireActive(resellers.find(resellerId).map(Reseller::isActive), "resellerId", "reseller");
         }
         Purchase purchase = purchases.saveAndFlush(new Purchase(terms, salesRepId, resellerId, actor, now()));
         licenses.purchaseRecorded(terms.licenseId(), terms.periodEnd(), terms.workspacesAfter(), terms.usersAfter(),
@@ -88,6 +95,21 @@ public class PurchaseService {
     @Transactional(readOnly = true)
     public Page<Purchase> list(PurchaseFilter filter, Pageable pageable) {
         return purchases.findAll(filter.toSpecification(), pageable);
+    }
+
+    /**
+     * A rep or reseller the purchase names instead of the license's must exist and be active (as
+     * license-service and customer-service require of a newly set one, in the same words): a
+     * deactivated one is kept on old records but no longer offered for new purchases. The license's
+     * own stays acceptable after its deactivation, as it stays on the license.
+     */
+    private static void requireActive(Optional<Boolean> active, String field, String what) {
+        if (active.isEmpty()) {
+            throw new InvalidFieldException(field, "is not a known " + what);
+        }
+        if (!active.get()) {
+            throw new InvalidFieldException(field, "is an inactive " + what);
+        }
     }
 
     private static UUID uuidOrNull(String text) {

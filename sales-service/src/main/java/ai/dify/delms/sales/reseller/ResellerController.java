@@ -66,7 +66,7 @@ class ResellerController {
     @PostMapping
     @Operation(summary = "Create a reseller (admin)",
             description = "code: a unique slug (2-32 of a-z, 0-9, single hyphens), the reseller_id claim of the "
-                    + "partner's tokens; 409 if taken. tier: AUTHORIZED, GOLD or PLATINUM.")
+                    + "partner's tokens; 409 if taken, also by a reseller deleted since (a code is never issued twice). tier: AUTHORIZED, GOLD or PLATINUM.")
     ResponseEntity<ResellerDto> create(@Valid @RequestBody ResellerRequest body) {
         Reseller reseller = resellers.create(body);
         return ResponseEntity.created(URI.create(PATH + "/" + reseller.getId()))

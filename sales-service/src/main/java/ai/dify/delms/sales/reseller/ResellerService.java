@@ -25,12 +25,15 @@ public class ResellerService {
 
     private final ResellerRepository resellers;
     private final SalesReferences references;
+    private final IssuedResellerCodes issuedCodes;
     private final DomainEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    ResellerService(ResellerRepository resellers, SalesReferences references, DomainEvents events) {
+    ResellerService(ResellerRepository resellers, SalesReferences references, IssuedResellerCodes issuedCodes,
+            DomainEvents events) {
         this.resellers = resellers;
         this.references = references;
+        this.issuedCodes = issuedCodes;
         this.events = events;
     }
 
@@ -42,7 +45,12 @@ public class ResellerService {
         if (resellers.existsByCode(request.code())) {
             throw new ConflictException("A reseller with code '" + request.code() + "' already exists.");
         }
+        if (issuedCodes.issued(request.code())) {
+            throw new ConflictException("The code '" + request.code() + "' belonged to a deleted reseller; a code is "
+                    + "never issued again, as partner tokens and other services know a reseller by it.");
+        }
         Reseller reseller = resellers.saveAndFlush(new Reseller(request.code(), request.details(), now()));
+        issuedCodes.issue(reseller.getCode(), reseller.getId(), reseller.getCreatedAt());
         events.publish(ResellerEvents.ResellerCreated.of(reseller));
         return reseller;
     }
@@ -88,8 +96,8 @@ public class ResellerService {
     }
 
     @Transactional(readOnly = true)
-    public boolean exists(UUID id) {
-        return resellers.existsById(id);
+    public Optional<Reseller> find(UUID id) {
+        return resellers.findById(id);
     }
 
     /** The resellers that match every filter given. */

@@ -84,8 +84,8 @@ public class SalesRepService {
     }
 
     @Transactional(readOnly = true)
-    public boolean exists(UUID id) {
-        return reps.existsById(id);
+    public Optional<SalesRep> find(UUID id) {
+        return reps.findById(id);
     }
 
     /** The reps that match every filter given. */

@@ -4,6 +4,7 @@ import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -230,6 +231,43 @@ class PurchaseApiIT {
         expectUnprocessable(purchase(license, "NEW").with("salesRepId", UUID.randomUUID().toString()), "salesRepId");
         expectUnprocessable(purchase(license, "NEW").with("resellerId", UUID.randomUUID().toString()), "resellerId");
         assertThat(count()).isEqualTo(before);
+    }
+
+    /**
+     * A deleted rep or reseller that licenses still name is deactivated, and a deactivated one is no
+     * longer offered for new purchases: naming it is a 422 in license-service's words. The license's
+     * own rep and reseller stay on its purchases, as they stay on the license.
+     */
+    @Test
+    void deactivatedRepOrResellerIs422NamingTheFieldButTheLicensesOwnStay() throws Exception {
+        UUID rep = api().rep("Leaving Rep");
+        UUID reseller = api().reseller(SalesApi.uniqueCode("leaving"));
+        String theirs = licenses().created(TestLicenses.license().withRep(rep).withReseller(reseller));
+        mvc.perform(delete("/api/v1/sales-reps/" + rep).header("Authorization", bearer(tokens.adminToken())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+        mvc.perform(delete("/api/v1/resellers/" + reseller).header("Authorization", bearer(tokens.adminToken())))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(false));
+        String other = licenses().created(TestLicenses.license());
+        long before = count();
+
+        asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON)
+                        .content(purchase(other, "NEW").with("salesRepId", rep.toString()).json()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("salesRepId"))
+                .andExpect(jsonPath("$.errors[0].message").value("is an inactive sales rep"));
+        asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON)
+                        .content(purchase(other, "NEW").with("resellerId", reseller.toString()).json()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("resellerId"))
+                .andExpect(jsonPath("$.errors[0].message").value("is an inactive reseller"));
+        assertThat(count()).isEqualTo(before);
+
+        asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON).content(purchase(theirs, "RENEWAL")
+                        .with("periodEnd", "2042-01-01").with("salesRepId", rep.toString()).json()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.salesRepId").value(rep.toString()))
+                .andExpect(jsonPath("$.resellerId").value(reseller.toString()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package ai.dify.delms.sales.reseller;
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -121,6 +122,26 @@ class ResellerApiIT {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(jdbc.queryForObject("select count(*) from reseller where code = ?", Long.class, code)).isEqualTo(1);
+    }
+
+    /**
+     * A deleted reseller's code is not issued again: partner tokens carry the code, and every
+     * service's sales directory would keep mapping it to the deleted reseller.
+     */
+    @Test
+    void aDeletedResellersCodeIsNeverIssuedAgain() throws Exception {
+        String code = SalesApi.uniqueCode("gone");
+        UUID deleted = new SalesApi(mvc, tokens, json).reseller(code);
+        asAdmin(delete(RESELLERS + "/" + deleted)).andExpect(status().isNoContent());
+
+        asAdmin(post(RESELLERS).contentType(MediaType.APPLICATION_JSON).content(SalesApi.resellerBody(code, "Successor", "GOLD")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(containsString("never issued again")));
+        assertThat(jdbc.queryForObject("select count(*) from reseller where code = ?", Long.class, code)).isZero();
+        asAdmin(post(RESELLERS).contentType(MediaType.APPLICATION_JSON)
+                        .content(SalesApi.resellerBody(code + "-2", "Successor", "GOLD")))
+                .andExpect(status().isCreated());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,15 +66,25 @@ public class SalesDirectory {
         return find(COLUMNS + "where id = ? and kind = ?", bytes(id), Kind.RESELLER.name());
     }
 
-    /** The reseller whose code a partner token carries as {@code reseller_id}. */
-    public Optional<SalesParty> resellerByCode(String code) {
-        return code == null ? Optional.empty()
-                : find(COLUMNS + "where kind = ? and code = ?", Kind.RESELLER.name(), code);
+    /**
+     * The active reseller whose code a partner token carries as {@code reseller_id}. Empty when no
+     * active reseller has it (a deleted or deactivated one stays known by id, not by code), and when
+     * two do: a code reused before sales-service stopped issuing codes twice (docs/decisions.md, 23)
+     * must not show one reseller's rows to the other's partners.
+     */
+    public Optional<SalesParty> activeResellerByCode(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        List<SalesParty> active = jdbc.query(COLUMNS + "where kind = ? and code = ? and active limit 2",
+                SalesDirectory::party, Kind.RESELLER.name(), code);
+        return active.size() == 1 ? Optional.of(active.get(0)) : Optional.empty();
     }
 
     /**
-     * Records what an event says of a rep or reseller. An older version than the one stored (a
-     * replay of the topic) changes nothing.
+     * Records what an event says of a rep or reseller, by its id: an older version than the one
+     * stored (a replay of the topic) changes nothing, and another reseller's code never makes it
+     * touch that reseller's row.
      */
     void describe(SalesParty party, long version) {
         jdbc.update("""

@@ -44,7 +44,6 @@ class PartnerCallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (resellers == null) {
             throw new IllegalStateException("PartnerCaller needs the sales directory: set delms.directory.sales.enabled=true");
         }
-        return new PartnerCaller(code, resellers.resellerByCode(code)
-                .filter(SalesParty::active).map(SalesParty::id).orElse(null));
+        return new PartnerCaller(code, resellers.activeResellerByCode(code).map(SalesParty::id).orElse(null));
     }
 }

@@ -104,6 +104,34 @@ class PartnerApiIT {
         }
     }
 
+    /**
+     * A code a deleted reseller had, carried by another reseller (sales-service issued codes twice
+     * before decision 23; its topic still holds such events): the directory keeps both by id, and
+     * the code's partners are the new reseller's, never the deleted one's.
+     */
+    @Test
+    void aDeletedResellersCodeCarriedByANewResellerMapsToTheNewOne() throws Exception {
+        String code = "reused-" + SUFFIX;
+        UUID deletedId = UUID.randomUUID();
+        UUID newId = UUID.randomUUID();
+        TestResellers.created(kafka, deletedId, code);
+        TestResellers.deleted(kafka, deletedId, code, 1);
+        TestResellers.created(kafka, newId, code);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.reseller(newId).isPresent()
+                && directory.reseller(deletedId).filter(SalesParty::active).isEmpty()
+                && directory.reseller(deletedId).isPresent());
+        PartnerDeals.Deal oldDeal = deals.add(deletedId, "deleted reseller's deal");
+        PartnerDeals.Deal newDeal = deals.add(newId, "new reseller's deal");
+        String partner = bearer(tokens.partnerToken(code));
+
+        mvc.perform(get("/api/partner/v1/caller").header("Authorization", partner))
+                .andExpect(jsonPath("$.resellerId").value(newId.toString()));
+        mvc.perform(get("/api/partner/v1/deals/" + newDeal.id()).header("Authorization", partner))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/partner/v1/deals/" + oldDeal.id()).header("Authorization", partner))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     void onlyPartnerTokensWithScopeAndResellerClaimGetIn() throws Exception {
         mvc.perform(get("/api/partner/v1/deals"))

@@ -32,6 +32,11 @@ public final class TestResellers {
         publish(kafka, "delms.reseller.updated.v1", id, code, active, version);
     }
 
+    /** {@code delms.reseller.deleted.v1}: the reseller's last state, inactive, at {@code version}. */
+    public static void deleted(TestKafka kafka, UUID id, String code, long version) {
+        publish(kafka, "delms.reseller.deleted.v1", id, code, false, version);
+    }
+
     private static void publish(TestKafka kafka, String type, UUID id, String code, boolean active, long version) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id.toString());
