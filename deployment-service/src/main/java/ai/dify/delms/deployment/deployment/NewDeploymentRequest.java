@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import ai.dify.delms.platform.reference.LicenseIdFormat;
 
 /** The body of {@code POST /api/v1/deployments}. */
 public record NewDeploymentRequest(
-        @NotBlank @Size(max = 32) String licenseId,
+        @NotBlank @Pattern(regexp = LicenseIdFormat.PATTERN, message = LicenseIdFormat.MESSAGE) String licenseId,
         @NotNull UUID engineerId,
         @NotNull LocalDate scheduledDate,
         @NotNull Environment environment,

@@ -155,6 +155,20 @@ class DeploymentApiIT {
     }
 
     @Test
+    void aLicenseIdOfAnotherShapeIs400WithoutAskingLicenseService() throws Exception {
+        // a NUL or a line break would reach license-service in a path it refuses: "could not be checked" (503)
+        for (String notALicenseId : new String[] {"fu\u0000zz", "a\u2028b\r\nc", "ENT-2025-1", "../licenses"}) {
+            data.schedule(tokens.adminToken(), data.plan(notALicenseId, engineerId, NEXT_WEEK))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("licenseId"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("License ID")));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from deployment where license_id not like '___-______-______'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void terminatedLicenseAndUnknownOrInactiveEngineerAre422() throws Exception {
         String licenseId = data.license();
         data.schedule(tokens.adminToken(), data.plan(licenseId, "00000000-0000-0000-0000-000000000000", NEXT_WEEK))

@@ -12,9 +12,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import ai.dify.delms.platform.reference.LicenseIdFormat;
+
 /** The body of {@code POST /api/v1/purchases}. */
 public record NewPurchaseRequest(
-        @NotBlank @Size(max = 32) String licenseId,
+        @NotBlank @Pattern(regexp = LicenseIdFormat.PATTERN, message = LicenseIdFormat.MESSAGE) String licenseId,
         @NotNull PurchaseType type,
         @NotNull LocalDate purchaseDate,
         @NotNull @DecimalMin("0.00") @Digits(integer = 13, fraction = 2) BigDecimal amount,

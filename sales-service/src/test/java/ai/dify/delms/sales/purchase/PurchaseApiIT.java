@@ -122,6 +122,19 @@ class PurchaseApiIT {
     }
 
     @Test
+    void aLicenseIdOfAnotherShapeIs400AndRecordsNothing() throws Exception {
+        Integer before = jdbc.queryForObject("select count(*) from purchase", Integer.class);
+        for (String notALicenseId : new String[] {"fu\u0000zz", "a\r\nb", "ent-202503-123456", "ENT-202503-1234567"}) {
+            asSales(post(PURCHASES).contentType(MediaType.APPLICATION_JSON)
+                            .content(purchase(notALicenseId, "RENEWAL").with("periodEnd", "2044-01-01").json()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("licenseId"));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from purchase", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
     void renewalIsCheckedAgainstTheExpiryLicenseServiceReports() throws Exception {
         String license = licenses().created(TestLicenses.license());
         licenses().updated(license, 1, TestLicenses.license().withExpiry(LocalDate.parse("2043-01-01")), "expiryDate",
