@@ -41,8 +41,9 @@ final class StandInService {
             StandInService service = new StandInService(name, server);
             server.createContext("/", exchange -> {
                 String path = exchange.getRequestURI().getRawPath();
-                service.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders()));
-                exchange.getRequestBody().readAllBytes();
+                long bodyLength = exchange.getRequestBody().readAllBytes().length;
+                service.received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestHeaders(),
+                        bodyLength));
                 answerLateIfAsked(exchange.getRequestURI().getRawQuery());
                 String body = path.equals("/v3/api-docs")
                         ? "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + name + "\",\"version\":\"1\"},\"paths\":{}}"
@@ -115,8 +116,8 @@ final class StandInService {
         server.stop(0);
     }
 
-    /** One request as the service saw it. */
-    record Received(String method, String path, Headers headers) {
+    /** One request as the service saw it, and the length of its body. */
+    record Received(String method, String path, Headers headers, long bodyLength) {
         String header(String name) {
             return headers.getFirst(name);
         }

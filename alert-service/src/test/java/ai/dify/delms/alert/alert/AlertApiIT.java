@@ -1,6 +1,7 @@
 package ai.dify.delms.alert.alert;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -145,5 +146,12 @@ class AlertApiIT {
 
     private static String licenseId() {
         return "ENT-202503-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+
+    /** Every write operation of the service's OpenAPI document, refused before it runs (docs/security.md). */
+    @Test
+    void everyWriteOperationRefusesAnUnacceptableAcceptBeforeRunning() throws Exception {
+        assertThat(ApiChecks.writesRefuseAnUnacceptableAcceptBeforeRunning(mvc, tokens))
+                .contains("POST /api/v1/alerts/{id}/acknowledge");
     }
 }

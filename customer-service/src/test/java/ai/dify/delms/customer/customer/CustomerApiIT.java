@@ -199,4 +199,13 @@ class CustomerApiIT {
                         .isEmpty())
                 .andExpect(jsonPath("$.components.securitySchemes.bearer-jwt").exists());
     }
+
+    /** Every write operation of the service's OpenAPI document, refused before it runs (docs/security.md). */
+    @Test
+    void everyWriteOperationRefusesAnUnacceptableAcceptBeforeRunning() throws Exception {
+        assertThat(ApiChecks.writesRefuseAnUnacceptableAcceptBeforeRunning(mvc, tokens))
+                .contains("POST /api/v1/customers",
+                        "PUT /api/v1/customers/{id}",
+                        "PATCH /api/v1/customers/{id}");
+    }
 }

@@ -388,4 +388,17 @@ class DeploymentApiIT {
     private ResultActions asEngineer(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.header("Authorization", bearer(tokens.engineerToken())));
     }
+
+    /** Every write operation of the service's OpenAPI document, refused before it runs (docs/security.md). */
+    @Test
+    void everyWriteOperationRefusesAnUnacceptableAcceptBeforeRunning() throws Exception {
+        assertThat(ApiChecks.writesRefuseAnUnacceptableAcceptBeforeRunning(mvc, tokens))
+                .contains("POST /api/v1/deployments",
+                        "PUT /api/v1/deployments/{id}",
+                        "PATCH /api/v1/deployments/{id}",
+                        "POST /api/v1/deployments/{id}/transitions",
+                        "POST /api/v1/engineers",
+                        "PUT /api/v1/engineers/{id}",
+                        "PATCH /api/v1/engineers/{id}");
+    }
 }

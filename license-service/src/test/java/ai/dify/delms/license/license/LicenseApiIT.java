@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import ai.dify.delms.license.customerref.CustomerEventsFixture;
 import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
@@ -171,5 +172,30 @@ class LicenseApiIT {
     private String idOf(ResultActions result) throws Exception {
         return json.readTree(result.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString())
                 .get("id").asString();
+    }
+
+    @Test
+    void aValidCreateThatAsksForXmlIs406AndNothingIsWritten() throws Exception {
+        mvc.perform(post("/api/v1/licenses").header("Authorization", bearer(tokens.adminToken()))
+                        .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML)
+                        .content(aLicenseFor(customerId).toJson()))
+                .andExpect(status().isNotAcceptable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        assertThat(licensesOf(customerId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where envelope like ?", Integer.class,
+                "%" + customerId + "%")).isZero();
+    }
+
+    /** Every write operation of the service's OpenAPI document, refused before it runs (docs/security.md). */
+    @Test
+    void everyWriteOperationRefusesAnUnacceptableAcceptBeforeRunning() throws Exception {
+        assertThat(ApiChecks.writesRefuseAnUnacceptableAcceptBeforeRunning(mvc, tokens))
+                .contains("POST /api/v1/licenses",
+                        "PUT /api/v1/licenses/{id}",
+                        "PATCH /api/v1/licenses/{id}",
+                        "POST /api/v1/licenses/{id}/transitions",
+                        "POST /api/v1/licenses/{id}/usage",
+                        "POST /api/partner/v1/licenses/{id}/usage");
     }
 }

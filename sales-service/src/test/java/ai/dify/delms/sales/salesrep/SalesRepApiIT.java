@@ -199,4 +199,17 @@ class SalesRepApiIT {
     private static String newRep(String name, String email) {
         return "{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"region\":\"EMEA\"}";
     }
+
+    /** Every write operation of the service's OpenAPI document, refused before it runs (docs/security.md). */
+    @Test
+    void everyWriteOperationRefusesAnUnacceptableAcceptBeforeRunning() throws Exception {
+        assertThat(ApiChecks.writesRefuseAnUnacceptableAcceptBeforeRunning(mvc, tokens))
+                .contains("POST /api/v1/sales-reps",
+                        "PUT /api/v1/sales-reps/{id}",
+                        "PATCH /api/v1/sales-reps/{id}",
+                        "POST /api/v1/resellers",
+                        "PUT /api/v1/resellers/{id}",
+                        "PATCH /api/v1/resellers/{id}",
+                        "POST /api/v1/purchases");
+    }
 }

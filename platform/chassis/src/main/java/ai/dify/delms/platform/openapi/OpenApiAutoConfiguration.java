@@ -51,6 +51,36 @@ public class OpenApiAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
+    /**
+     * The refusals the chassis makes before any handler runs, on every operation they apply to: 406
+     * where there is an answer body to negotiate, 413 where there is a request body.
+     */
+    @Bean
+    OperationCustomizer refusedBeforeRunningResponses() {
+        return (operation, handlerMethod) -> {
+            if (operation.getResponses() == null) {
+                operation.setResponses(new ApiResponses());
+            }
+            boolean answersWithABody = operation.getResponses().entrySet().stream()
+                    .anyMatch(r -> r.getKey().startsWith("2") && r.getValue().getContent() != null
+                            && !r.getValue().getContent().isEmpty());
+            if (answersWithABody) {
+                operation.getResponses().putIfAbsent("406", problem(
+                        "The Accept header names no representation of the answer (it is JSON); nothing was changed."));
+            }
+            if (operation.getRequestBody() != null) {
+                operation.getResponses().putIfAbsent("413", problem(
+                        "The request body is larger than the limit (1 MB by default); nothing was changed."));
+            }
+            return operation;
+        };
+    }
+
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/problem+json", new MediaType()));
+    }
+
     /** Adds the 503 of {@link ChecksReferences} to the responses springdoc derived, which stay as they are. */
     @Bean
     OperationCustomizer uncheckedReferenceResponse() {

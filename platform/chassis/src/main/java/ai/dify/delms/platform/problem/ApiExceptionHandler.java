@@ -2,11 +2,13 @@ package ai.dify.delms.platform.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -34,8 +36,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Maps every failure of a request to an RFC 9457 problem ({@code application/problem+json}):
- * Spring MVC's own errors (400 unreadable body or wrong parameter type, 404 unknown path, 405, 415,
- * ...) through the base class, bean validation with an {@code errors} array, the chassis's domain
+ * Spring MVC's own errors (400 unreadable body or wrong parameter type, 404 unknown path, 405, 406,
+ * 415, ...) through the base class, a body over the size limit (413), bean validation with an {@code errors} array, the chassis's domain
  * exceptions, a dependency that does not answer (503, {@link UnavailableException}), optimistic-lock
  * failures (409), and anything unexpected as a logged 500 whose detail
  * reveals nothing. Ordered last, so a service's own advice can handle its exceptions first.
@@ -124,10 +126,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** A body that went past the size limit while Spring MVC read it (a chunked one declares no size). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex, WebRequest request) {
+        return problem(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage()), request);
+    }
+
+    /** Tomcat's refusal of the parameters (e.g. more than it takes), thrown by whatever reads one first. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParameterException ex, WebRequest request) {
+        HttpStatus status = Optional.ofNullable(HttpStatus.resolve(ex.getErrorCode())).orElse(HttpStatus.BAD_REQUEST);
+        return problem(ex, ProblemDetail.forStatusAndDetail(status, "The request's parameters cannot be read."),
+                request);
+    }
+
     /** A value of the wrong type (a date that is not a date) names its field like a validation failure. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<BodyTooLargeException> tooLarge = BodyTooLargeException.in(ex);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), request);
+        }
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST,
                     List.of(new FieldError(fieldPath(jackson), "has an invalid value")));

@@ -1,6 +1,7 @@
 package ai.dify.delms.platform.testapp;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,6 +78,59 @@ class ChassisProblemDetailsIT {
         mvc.perform(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON).content(huge))
                 .andExpect(status().is(413))
                 .andExpect(status().reason(containsString("larger than the limit")));
+    }
+
+    @Test
+    void unacceptableAcceptRefusesACreateBeforeAnythingIsWritten() throws Exception {
+        String widget = "{\"name\":\"refused-" + UUID.randomUUID() + "\",\"size\":1}";
+
+        problem(asAdmin(post("/api/v1/widgets").accept(MediaType.APPLICATION_XML)
+                .contentType(MediaType.APPLICATION_JSON).content(widget)), 406);
+
+        // the same name again: a 409 would mean the refused request had created it after all
+        asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON).content(widget))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void unacceptableAcceptRefusesAnUpdateBeforeAnythingIsWritten() throws Exception {
+        String body = asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"kept-" + UUID.randomUUID() + "\",\"size\":1}"))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+
+        problem(asAdmin(put("/api/v1/widgets/" + id).accept(MediaType.TEXT_HTML)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"renamed\"}")), 406)
+                .andExpect(jsonPath("$.detail").value(containsString("application/json")));
+
+        asAdmin(get("/api/v1/widgets/" + id)).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.name").value(json.readTree(body).get("name").asString()));
+    }
+
+    @Test
+    void everyWriteOperationRefusesAnUnacceptableAcceptBeforeRunning() throws Exception {
+        assertThat(ApiChecks.writesRefuseAnUnacceptableAcceptBeforeRunning(mvc, tokens))
+                .contains("POST /api/v1/widgets", "PUT /api/v1/widgets/{id}", "PUT /api/v1/widgets/{id}/shape",
+                        "POST /api/v1/widget-links");
+    }
+
+    @Test
+    void openApiDocumentNamesTheRefusals() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['/api/v1/widgets'].post.responses['406']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/widgets'].post.responses['413']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/widgets/{id}/notes'].post.responses['406']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/widgets/{id}/tags/{tag}'].put.responses['413']").doesNotExist());
+    }
+
+    @Test
+    void acceptThatIncludesJsonIsServed() throws Exception {
+        asAdmin(get("/api/v1/widgets").accept("application/xml;q=0.9, application/json;q=0.1"))
+                .andExpect(status().isOk());
+        asAdmin(get("/api/v1/widgets").accept("*/*")).andExpect(status().isOk());
+        asAdmin(get("/api/v1/widgets").accept("application/*")).andExpect(status().isOk());
+        asAdmin(get("/api/v1/failures/boom").accept(MediaType.TEXT_PLAIN)).andExpect(status().is(500));
     }
 
     @Test
