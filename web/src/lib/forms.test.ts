@@ -182,6 +182,23 @@ describe('feedbackFor', () => {
     });
   });
 
+  it('says a write that got no answer in time may have been saved, with the gateway’s advice', () => {
+    const detail =
+      'sales-service did not answer in time: the request may or may not have taken effect. Sending it again with the same Idempotency-Key is safe: it is answered with the outcome of the first.';
+    const unknown = new ApiError(
+      504,
+      { status: 504, type: 'urn:delms:problem:outcome-unknown', detail },
+      'sales-service',
+    );
+    expect(feedbackFor(unknown)).toMatchObject({
+      kind: 'outcomeUnknown',
+      canReload: true,
+      title: 'No answer in time: this may or may not have been saved',
+      detail,
+    });
+    expect(classifyWriteError(new ApiError(504, undefined, 'gateway'))).toBe('unavailable');
+  });
+
   it('lists the field messages no input shows', () => {
     const feedback = feedbackFor(
       new ApiError(400, validation([{ field: 'x', message: 'y' }]), 'license-service'),

@@ -117,11 +117,13 @@ export type WriteErrorKind =
   | 'conflict' // any other 409: the current state does not allow it (server detail says why)
   | 'forbidden' // 403
   | 'notFound' // 404
+  | 'outcomeUnknown' // 504 of a write the service may have applied: the detail says whether to repeat it
   | 'unavailable' // 502/503/504: names the service
   | 'offline' // the gateway could not be reached
   | 'error';
 
 const CONCURRENT_MODIFICATION = 'urn:delms:problem:concurrent-modification';
+const OUTCOME_UNKNOWN = 'urn:delms:problem:outcome-unknown';
 
 export function classifyWriteError(error: unknown): WriteErrorKind {
   if (error instanceof ApiError) {
@@ -130,6 +132,7 @@ export function classifyWriteError(error: unknown): WriteErrorKind {
     if (error.status === 409) return problem?.type === CONCURRENT_MODIFICATION ? 'stale' : 'conflict';
     if (error.status === 403) return 'forbidden';
     if (error.status === 404) return 'notFound';
+    if (problem?.type === OUTCOME_UNKNOWN) return 'outcomeUnknown';
     if (error.isUnavailable) return 'unavailable';
     if (error.status === 400 || error.status === 422) {
       return Array.isArray(problem?.errors) && problem.errors.length > 0 ? 'validation' : 'invalid';
@@ -198,6 +201,9 @@ export function feedbackFor(
       return { ...base, title: t('state.conflict'), detail: t('state.conflictDetail') };
     case 'conflict':
       return { ...base, title: t('forms.notNow'), detail: problem?.detail ?? t('state.conflictDetail') };
+    case 'outcomeUnknown':
+      // the gateway's detail says whether submitting again is safe (same Idempotency-Key) or to check first
+      return { ...base, canReload: true, title: t('forms.outcomeUnknown'), detail: problem?.detail };
     default: {
       const described = describeError(error);
       return { ...base, title: described.title, detail: described.detail };

@@ -105,7 +105,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a customer (JSON merge patch, RFC 7396)
-         * @description Same rules and optimistic locking as PUT; null removes an optional value.
+         * @description Same rules and optimistic locking as PUT; null removes an optional value. The patch is applied to the state read for it: a change committed by someone else before it is written is a 409, never overwritten.
          */
         patch: operations["patch"];
         trace?: never;

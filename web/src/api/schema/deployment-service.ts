@@ -62,7 +62,7 @@ export interface paths {
         head?: never;
         /**
          * Change some plan fields of a scheduled deployment (admin, engineer; JSON merge patch)
-         * @description Same fields, rules and optimistic locking as PUT.
+         * @description Same fields, rules and optimistic locking as PUT. The patch is applied to the state read for it: a change committed by someone else before it is written is a 409, never overwritten.
          */
         patch: operations["patch_1"];
         trace?: never;
@@ -152,7 +152,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of an engineer (admin; JSON merge patch)
-         * @description Same fields, rules and optimistic locking as PUT.
+         * @description Same fields, rules and optimistic locking as PUT. The patch is applied to the state read for it: a change committed by someone else before it is written is a 409, never overwritten.
          */
         patch: operations["patch"];
         trace?: never;

@@ -169,7 +169,7 @@ export interface paths {
         head?: never;
         /**
          * Change some editable fields of a license (JSON merge patch, RFC 7396)
-         * @description Same fields, rules and optimistic locking as PUT; null removes an optional value.
+         * @description Same fields, rules and optimistic locking as PUT; null removes an optional value. The patch is applied to the state read for it: a change committed by someone else before it is written is a 409, never overwritten.
          */
         patch: operations["patch"];
         trace?: never;

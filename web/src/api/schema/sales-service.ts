@@ -106,7 +106,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a reseller (admin; JSON merge patch)
-         * @description Same rules and optimistic locking as PUT.
+         * @description Same rules and optimistic locking as PUT. The patch is applied to the state read for it: a change committed by someone else before it is written is a 409, never overwritten.
          */
         patch: operations["patch_1"];
         trace?: never;
@@ -159,7 +159,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a sales rep (admin; JSON merge patch)
-         * @description Same rules and optimistic locking as PUT.
+         * @description Same rules and optimistic locking as PUT. The patch is applied to the state read for it: a change committed by someone else before it is written is a 409, never overwritten.
          */
         patch: operations["patch"];
         trace?: never;

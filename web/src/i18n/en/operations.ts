@@ -4,6 +4,7 @@ export const operations = {
   'forms.invalid': 'Some values need attention',
   'forms.invalidDetail': 'Correct the highlighted fields and submit again.',
   'forms.notNow': 'This cannot be done right now',
+  'forms.outcomeUnknown': 'No answer in time: this may or may not have been saved',
   'forms.alreadySubmitted':
     'This form was already submitted with other values (perhaps after a timeout): check the license before submitting again.',
 

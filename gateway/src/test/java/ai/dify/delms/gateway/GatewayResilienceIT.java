@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,38 @@ class GatewayResilienceIT extends GatewayTestSupport {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void writeThatMayHaveReachedAFrozenServiceGives504OutcomeUnknownNotAnInvitationToRepeat() {
+        HttpResponse<String> post = send("POST", "/api/v1/engineers", token);
+        assertOutcomeUnknown(post, "deployment-service");
+        assertThat(post.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(json(post).get("detail").asString()).contains("Check whether it did before sending it again");
+
+        HttpResponse<String> patch = send(request("/api/v1/engineers/1", token)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/merge-patch+json"));
+        assertOutcomeUnknown(patch, "deployment-service");
+        assertThat(patch.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
+    void postWithAnIdempotencyKeyThatMayHaveReachedTheServiceMayBeRepeatedWithTheKey() {
+        HttpResponse<String> response = send(request("/api/v1/engineers", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "engineer-1"));
+
+        assertOutcomeUnknown(response, "deployment-service");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(json(response).get("detail").asString()).contains("same Idempotency-Key is safe");
+    }
+
+    @Test
+    void postThatNeverReachedTheServiceGives503WithRetryAfter() {
+        assertUnavailable(send("POST", "/api/v1/customers", token), "customer-service");
+    }
+
+    @Test
     void slowButHealthyServiceIsNotCutOff() {
         // Well above Resilience4j's 1 s default time limit, well below the configured limits.
         HttpResponse<String> response = get("/api/v1/licenses?answerAfterMs=2500", token);
@@ -113,6 +146,14 @@ class GatewayResilienceIT extends GatewayTestSupport {
     @Test
     void docsOfAStoppedServiceGive503Too() {
         assertUnavailable(get("/api/v1/docs/customer-service", null), "customer-service");
+    }
+
+    private static void assertOutcomeUnknown(HttpResponse<String> response, String service) {
+        assertProblem(response, 504);
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:delms:problem:outcome-unknown");
+        assertThat(json(response).get("outcome").asString()).isEqualTo("unknown");
+        assertThat(json(response).get("detail").asString())
+                .startsWith(service + " did not answer in time: the request may or may not have taken effect.");
     }
 
     private static void assertUnavailable(HttpResponse<String> response, String service) {

@@ -106,11 +106,14 @@ class CustomerController {
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     @Operation(summary = "Change some fields of a customer (JSON merge patch, RFC 7396)",
-            description = "Same rules and optimistic locking as PUT; null removes an optional value.")
+            description = "Same rules and optimistic locking as PUT; null removes an optional value. "
+                    + MergePatch.CONCURRENT_CHANGE)
     @ChecksReferences
     ResponseEntity<CustomerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
-        CustomerUpdateRequest request = mergePatch.apply(CustomerUpdateRequest.of(customers.get(id)), patch, CustomerUpdateRequest.class);
+        Customer current = customers.get(id);
+        CustomerUpdateRequest request = mergePatch.apply(CustomerUpdateRequest.of(current), current.getVersion(), patch,
+                CustomerUpdateRequest.class);
         return updated(customers.update(id, request.toDetails(), request.version(), ifMatch, actor.auditName()));
     }
 

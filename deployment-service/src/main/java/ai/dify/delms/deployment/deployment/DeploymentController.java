@@ -108,11 +108,13 @@ class DeploymentController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some plan fields of a scheduled deployment (admin, engineer; JSON merge patch)",
-            description = "Same fields, rules and optimistic locking as PUT.")
+            description = "Same fields, rules and optimistic locking as PUT. "
+                    + MergePatch.CONCURRENT_CHANGE)
     ResponseEntity<DeploymentDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
-        DeploymentUpdateRequest request = mergePatch.apply(DeploymentUpdateRequest.of(deployments.get(id)), patch,
-                DeploymentUpdateRequest.class);
+        Deployment current = deployments.get(id);
+        DeploymentUpdateRequest request = mergePatch.apply(DeploymentUpdateRequest.of(current), current.getVersion(),
+                patch, DeploymentUpdateRequest.class);
         return ok(deployments.update(id, request, ifMatch, actor.auditName()));
     }
 

@@ -123,10 +123,13 @@ class EngineerController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of an engineer (admin; JSON merge patch)",
-            description = "Same fields, rules and optimistic locking as PUT.")
+            description = "Same fields, rules and optimistic locking as PUT. "
+                    + MergePatch.CONCURRENT_CHANGE)
     ResponseEntity<EngineerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        EngineerUpdate body = mergePatch.apply(EngineerUpdate.of(engineers.get(id)), patch, EngineerUpdate.class);
+        Engineer current = engineers.get(id);
+        EngineerUpdate body = mergePatch.apply(EngineerUpdate.of(current), current.getVersion(), patch,
+                EngineerUpdate.class);
         return ok(engineers.update(id, body.edit(), body.version(), ifMatch));
     }
 

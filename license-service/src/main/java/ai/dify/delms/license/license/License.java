@@ -16,10 +16,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.OptimisticLock;
 
-/** An enterprise license: what it grants, to whom, for how long, and where it is in its lifecycle. */
+/**
+ * An enterprise license: what it grants, to whom, for how long, and where it is in its lifecycle.
+ * An update writes only the columns it changed: the usage fields are outside the optimistic lock, so
+ * writing every column would put back the usage an edit read before a report committed.
+ */
 @Entity
+@DynamicUpdate
 public class License {
 
     @Id
@@ -46,7 +52,8 @@ public class License {
     private String createdBy;
     private String updatedBy;
     // The latest usage report: reports arrive often and are not edits, so they do not bump the version
-    // (an If-Match read before a report stays valid); writers lock the row instead.
+    // (an If-Match read before a report stays valid); their writers lock the row, and every other write
+    // leaves these columns alone (@DynamicUpdate).
     @OptimisticLock(excluded = true)
     private Integer usageWorkspaces;
     @OptimisticLock(excluded = true)

@@ -115,11 +115,14 @@ class LicenseController {
 
     @PatchMapping(path = "/{id}", consumes = MERGE_PATCH_JSON)
     @Operation(summary = "Change some editable fields of a license (JSON merge patch, RFC 7396)",
-            description = "Same fields, rules and optimistic locking as PUT; null removes an optional value.")
+            description = "Same fields, rules and optimistic locking as PUT; null removes an optional value. "
+                    + MergePatch.CONCURRENT_CHANGE)
     @ChecksReferences
     ResponseEntity<LicenseDto> patch(@PathVariable String id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, CurrentActor actor) {
-        LicenseUpdateRequest request = mergePatch.apply(LicenseUpdateRequest.editableOf(licenses.get(id)), patch, LicenseUpdateRequest.class);
+        License current = licenses.get(id);
+        LicenseUpdateRequest request = mergePatch.apply(LicenseUpdateRequest.editableOf(current), current.getVersion(),
+                patch, LicenseUpdateRequest.class);
         return updated(licenses.update(id, request.toUpdate(), ifMatch, actor.auditName()));
     }
 

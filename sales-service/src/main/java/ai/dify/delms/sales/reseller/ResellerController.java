@@ -84,10 +84,13 @@ class ResellerController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a reseller (admin; JSON merge patch)",
-            description = "Same rules and optimistic locking as PUT.")
+            description = "Same rules and optimistic locking as PUT. "
+                    + MergePatch.CONCURRENT_CHANGE)
     ResponseEntity<ResellerDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ResellerRequest request = mergePatch.apply(ResellerRequest.of(resellers.get(id)), patch, ResellerRequest.class);
+        Reseller current = resellers.get(id);
+        ResellerRequest request = mergePatch.apply(ResellerRequest.of(current), current.getVersion(), patch,
+                ResellerRequest.class);
         return ok(resellers.update(id, request, ifMatch));
     }
 

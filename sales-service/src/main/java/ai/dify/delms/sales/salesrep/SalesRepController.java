@@ -93,10 +93,13 @@ class SalesRepController {
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change some fields of a sales rep (admin; JSON merge patch)",
-            description = "Same rules and optimistic locking as PUT.")
+            description = "Same rules and optimistic locking as PUT. "
+                    + MergePatch.CONCURRENT_CHANGE)
     ResponseEntity<SalesRepDto> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        SalesRepRequest request = mergePatch.apply(SalesRepRequest.of(reps.get(id)), patch, SalesRepRequest.class);
+        SalesRep current = reps.get(id);
+        SalesRepRequest request = mergePatch.apply(SalesRepRequest.of(current), current.getVersion(), patch,
+                SalesRepRequest.class);
         return ok(reps.update(id, request, ifMatch));
     }
 

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Idempotency-Key} for every POST of a servlet service with a database: the
  * {@link IdempotencyFilter} (after Spring Security, which identifies the caller) and a job that
- * forgets keys after {@code delms.idempotency.retention} (default one day).
+ * forgets keys after {@code delms.idempotency.retention} (default one day). A claim whose request
+ * has not finished after {@code delms.idempotency.claim-timeout} (default 60 s, above the gateway's
+ * 8 s response timeout and any request's run time) counts as abandoned and a retry may take it over.
  * {@code delms.idempotency.enabled=false} switches it off.
  */
 @AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
@@ -35,15 +37,17 @@ public class IdempotencyAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyAutoConfiguration.class);
 
     @Bean
-    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new IdempotencyStore(jdbc, transactionManager, Clock.systemUTC());
+    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+            @Value("${delms.idempotency.claim-timeout:PT60S}") Duration claimTimeout) {
+        return new IdempotencyStore(jdbc, transactionManager, Clock.systemUTC(), claimTimeout);
     }
 
     /** Ordered after the security filter chain (order -100): the caller is known when it runs. */
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, JsonMapper json) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store,
+            PlatformTransactionManager transactionManager, JsonMapper json) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(store, json));
+                new FilterRegistrationBean<>(new IdempotencyFilter(store, transactionManager, json));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         registration.addUrlPatterns("/*");
         return registration;

@@ -21,10 +21,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -39,18 +43,28 @@ import tools.jackson.databind.json.JsonMapper;
  * gets that response again, marked {@code Idempotent-Replayed: true}, and runs nothing. The same
  * key with another request is a 422; a retry while the first is still running is a 409. A failed
  * first request (4xx/5xx) stores nothing, so it may be retried with the same key.
+ * <p>
+ * The request runs in a transaction the filter opens, which the application's own transactions
+ * join, and its response is stored in that transaction: the key is completed if and only if the
+ * request's changes commit, and the client sees the 2xx only after both did. A claim whose request
+ * never finished (its instance crashed) is taken over by a retry after the claim timeout
+ * (docs/decisions.md, 22).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 200;
 
     private final IdempotencyStore store;
+    private final TransactionTemplate requestTransaction;
     private final JsonMapper json;
 
-    public IdempotencyFilter(IdempotencyStore store, JsonMapper json) {
+    public IdempotencyFilter(IdempotencyStore store, PlatformTransactionManager transactionManager, JsonMapper json) {
         this.store = store;
+        this.requestTransaction = new TransactionTemplate(transactionManager);
         this.json = json;
     }
 
@@ -88,29 +102,85 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             problem(request, response, HttpStatus.CONFLICT,
                     "A request with this Idempotency-Key is still being processed; retry later.", null);
         } else {
-            run(cached, response, chain, caller.get(), key);
+            run(cached, response, chain, caller.get(), key, ((IdempotencyStore.Claimed) claim).token());
         }
     }
 
     private void run(CachedBodyRequest request, HttpServletResponse response, FilterChain chain, String caller,
-            String key) throws ServletException, IOException {
+            String key, String token) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
+        boolean completed;
         try {
-            chain.doFilter(request, recorded);
-            int status = recorded.getStatus();
-            if (status >= 200 && status < 300) {
-                store.complete(caller, key, new IdempotencyStore.StoredResponse(status,
-                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getHeader(HttpHeaders.ETAG),
-                        recorded.getContentType(),
-                        new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8)));
-                stored = true;
+            completed = requestTransaction.execute(tx -> {
+                runChain(chain, request, recorded);
+                if (!isSuccess(recorded.getStatus())) {
+                    tx.setRollbackOnly();
+                    return false;
+                }
+                store.complete(caller, key, token, stored(recorded));
+                return true;
+            });
+        } catch (RuntimeException e) {
+            // nothing this request did committed: the key is free again for a retry
+            releaseQuietly(caller, key, token);
+            if (!response.isCommitted()) {
+                response.reset();
             }
-        } finally {
-            if (!stored) {
-                store.release(caller, key);
+            if (e instanceof IdempotencyStore.ClaimLostException) {
+                problem(request, response, HttpStatus.CONFLICT, "This request took longer than an Idempotency-Key "
+                        + "claim lasts and a retry with the key took over; this one changed nothing.", null);
+                return;
             }
-            recorded.copyBodyToResponse();
+            throw unwrap(e);
+        }
+        if (!completed) {
+            releaseQuietly(caller, key, token);
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    /** A claim that cannot be released now expires after the claim timeout instead. */
+    private void releaseQuietly(String caller, String key, String token) {
+        try {
+            store.release(caller, key, token);
+        } catch (RuntimeException e) {
+            log.warn("Could not release Idempotency-Key {}; it is free again after the claim timeout", key, e);
+        }
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    private static IdempotencyStore.StoredResponse stored(ContentCachingResponseWrapper recorded) {
+        return new IdempotencyStore.StoredResponse(recorded.getStatus(), recorded.getHeader(HttpHeaders.LOCATION),
+                recorded.getHeader(HttpHeaders.ETAG), recorded.getContentType(),
+                new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+    }
+
+    private static void runChain(FilterChain chain, HttpServletRequest request, HttpServletResponse response) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException e) {
+            throw new ChainFailed(e);
+        }
+    }
+
+    /** The exception the rest of the chain threw, as it threw it. */
+    private static RuntimeException unwrap(RuntimeException e) throws ServletException, IOException {
+        if (e instanceof ChainFailed failed) {
+            if (failed.getCause() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            throw (IOException) failed.getCause();
+        }
+        return e;
+    }
+
+    /** A checked exception of the chain, carried out of the transaction callback (which rolls back). */
+    private static final class ChainFailed extends RuntimeException {
+        ChainFailed(Exception cause) {
+            super(cause);
         }
     }
 

@@ -4,13 +4,15 @@ import java.net.URI;
 
 /**
  * The {@code type} of DELMS problem details: stable URNs a client can switch on (RFC 9457 allows a
- * non-resolvable URI). Most follow the status; validation failures and concurrent changes have
- * their own.
+ * non-resolvable URI). Most follow the status; validation failures, concurrent changes and writes
+ * of unknown outcome have their own.
  */
 public final class ProblemTypes {
 
     public static final URI VALIDATION = type("validation");
     public static final URI CONCURRENT_MODIFICATION = type("concurrent-modification");
+    /** A write the gateway passed on got no answer in time: it may or may not have taken effect. */
+    public static final URI OUTCOME_UNKNOWN = type("outcome-unknown");
 
     private ProblemTypes() {
     }
