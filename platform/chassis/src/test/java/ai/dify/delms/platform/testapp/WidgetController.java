@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 
@@ -47,7 +48,7 @@ class WidgetController {
     }
 
     @GetMapping("/widgets")
-    PageResponse<WidgetDto> list(Pageable pageable) {
+    PageResponse<WidgetDto> list(@Sortable({"name", "size"}) Pageable pageable) {
         return PageResponse.of(widgets.list(pageable), WidgetDto::of);
     }
 
