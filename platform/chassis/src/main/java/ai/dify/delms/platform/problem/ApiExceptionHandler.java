@@ -9,6 +9,8 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,8 +30,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import ai.dify.delms.platform.input.JsonInputErrors;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -130,11 +134,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST,
-                    List.of(new FieldError(fieldPath(jackson), "has an invalid value")));
+                    List.of(new FieldError(fieldPath(jackson), JsonInputErrors.messageFor(jackson))));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not readable JSON of the expected shape.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A query or path parameter that is not of its type (a date that is not a date, or outside the
+     * supported years) names the parameter like a validation failure.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        if (name == null) {
+            return super.handleTypeMismatch(ex, headers, status, request);
+        }
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+        String message = cause instanceof InvalidValueException ? cause.getMessage()
+                : "is not a valid " + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
+        ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST, List.of(new FieldError(name, message)));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
