@@ -7,6 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 
+import ai.dify.delms.platform.input.JsonInputErrors;
 import ai.dify.delms.platform.problem.ApiExceptionHandler;
 import ai.dify.delms.platform.problem.BadFieldException;
 import tools.jackson.core.JacksonException;
@@ -55,7 +56,7 @@ public class MergePatch {
         try {
             request = json.treeToValue(merged, type);
         } catch (JacksonException e) {
-            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), "has an invalid value");
+            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), JsonInputErrors.messageFor(e));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

@@ -70,7 +70,8 @@ class ChassisJsonInputIT {
     @Test
     void anEmptyStringForAUuidIsRefusedNamingTheField() throws Exception {
         badRequest(postProbe("{\"ref\":\"\",\"size\":1}"))
-                .andExpect(jsonPath("$.errors[0].field").value("ref"));
+                .andExpect(jsonPath("$.errors[0].field").value("ref"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("empty string")));
         postProbe("{\"ref\":null,\"size\":1}").andExpect(status().isOk()).andExpect(jsonPath("$.ref").isEmpty());
     }
 }
