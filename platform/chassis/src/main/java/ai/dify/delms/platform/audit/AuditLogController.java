@@ -14,8 +14,9 @@ import ai.dify.delms.platform.paging.Sortable;
 
 /**
  * {@code GET <delms.audit.endpoint.path>?entityType=&entityId=&actor=}: the service's audit log,
- * newest first unless {@code sort=occurredAt,asc} (the only sort), for admins only. Present only when the property is set. The role is checked here
- * as well as in the access rules, so a broader rule of the service for the same path cannot open it.
+ * newest first unless {@code sort=occurredAt,asc} (the only sort), for admins only. Present only
+ * when the property is set. The role is checked here as well as in the access rules, so a broader
+ * rule of the service for the same path cannot open it.
  */
 @RestController
 @RequestMapping("${delms.audit.endpoint.path}")

@@ -13,17 +13,14 @@ import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The service's OpenAPI document at {@code /v3/api-docs}: titled after the application, every
- * operation secured by a bearer JWT (Keycloak realm {@code delms}), and the 503 of every endpoint
- * marked {@link ChecksReferences}. A service may declare its own {@link OpenAPI} bean instead.
+ * operation secured by a bearer JWT (Keycloak realm {@code delms}), and the problems of
+ * {@link RequestProblemResponses} (the 503 of every endpoint marked {@link ChecksReferences} among
+ * them). A service may declare its own {@link OpenAPI} bean instead.
  */
 @AutoConfiguration
 @ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
@@ -51,18 +48,12 @@ public class OpenApiAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList(BEARER_SCHEME));
     }
 
-    /** Adds the 503 of {@link ChecksReferences} to the responses springdoc derived, which stay as they are. */
+    /**
+     * Adds the problems of refused input, of {@link ChecksReferences} and of locked rows to the
+     * responses springdoc derived, which stay as they are, and describes paging parameters.
+     */
     @Bean
-    OperationCustomizer uncheckedReferenceResponse() {
-        return (operation, handlerMethod) -> {
-            if (handlerMethod.hasMethodAnnotation(ChecksReferences.class)) {
-                if (operation.getResponses() == null) {
-                    operation.setResponses(new ApiResponses());
-                }
-                operation.getResponses().addApiResponse("503", new ApiResponse().description(ChecksReferences.RESPONSE)
-                        .content(new Content().addMediaType("application/problem+json", new MediaType())));
-            }
-            return operation;
-        };
+    OperationCustomizer requestProblemResponses() {
+        return new RequestProblemResponses();
     }
 }

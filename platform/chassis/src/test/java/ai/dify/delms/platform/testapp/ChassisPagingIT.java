@@ -2,6 +2,7 @@ package ai.dify.delms.platform.testapp;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -71,5 +72,16 @@ class ChassisPagingIT {
                     .andExpect(jsonPath("$.errors[0].field").value("sort"))
                     .andExpect(jsonPath("$.errors[0].message").value(containsString("sortable: occurredAt")));
         }
+    }
+
+    @Test
+    void theOpenApiDocumentNamesTheSortPropertiesAndTheProblemsOfInputAndLockedRows() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/widgets'].get.parameters[?(@.name == 'sort')].description")
+                        .value(hasItem(containsString("properties: name, size"))))
+                .andExpect(jsonPath("$.paths['/api/v1/widgets'].get.responses['400']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/widgets'].post.responses['400']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/widgets/{id}'].put.responses['503'].description")
+                        .value(containsString("locked")));
     }
 }

@@ -38,7 +38,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * with Retry-After only when every attempt met the lock.
  */
 @DelmsServiceTest
-@TestPropertySource(properties = "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
+@TestPropertySource(properties =
+        "spring.datasource.hikari.connection-init-sql=SET SESSION innodb_lock_wait_timeout = 1")
 class LockContentionIT {
 
     @Autowired

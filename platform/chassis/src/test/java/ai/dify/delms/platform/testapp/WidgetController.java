@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,7 +49,7 @@ class WidgetController {
     }
 
     @GetMapping("/widgets")
-    PageResponse<WidgetDto> list(@Sortable({"name", "size"}) Pageable pageable) {
+    PageResponse<WidgetDto> list(@ParameterObject @Sortable({"name", "size"}) Pageable pageable) {
         return PageResponse.of(widgets.list(pageable), WidgetDto::of);
     }
 
