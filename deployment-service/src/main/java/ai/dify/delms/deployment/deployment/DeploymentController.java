@@ -66,8 +66,8 @@ class DeploymentController {
             @RequestParam(required = false) UUID engineerId, @RequestParam(required = false) DeploymentStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @ParameterObject @Sortable({"scheduledDate", "status", "environment", "productVersion", "licenseId", "startedAt",
-                    "completedAt", "createdAt", "updatedAt"})
+            @ParameterObject @Sortable({"scheduledDate", "status", "environment", "productVersion", "licenseId",
+                    "startedAt", "completedAt", "createdAt", "updatedAt"})
             @PageableDefault(size = 20, sort = "scheduledDate", direction = Sort.Direction.DESC)
             Pageable pageable) {
         if (from != null && to != null && from.isAfter(to)) {

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import ai.dify.delms.license.customerref.CustomerEventsFixture;
 import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
@@ -73,6 +74,11 @@ class LicenseApiIT {
             mvc.perform(get("/api/v1/licenses").header("Authorization", bearer(token)))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.page.number").value(0));
         }
+    }
+
+    @Test
+    void theListRefusesHostilePagingAndSortParameters() throws Exception {
+        ApiChecks.hostilePagingParameters(mvc, tokens, "/api/v1/licenses");
     }
 
     @Test
