@@ -326,7 +326,7 @@ export interface operations {
                 type?: "EXPIRING_90" | "EXPIRING_60" | "EXPIRING_30" | "EXPIRED" | "OVERUSE_WORKSPACES" | "OVERUSE_USERS" | "INACTIVE" | "IRREGULAR_USAGE";
                 licenseId?: string;
                 severity?: "INFO" | "WARNING" | "CRITICAL";
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
@@ -346,6 +346,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponsePartnerAlertDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -370,6 +379,15 @@ export interface operations {
                     "*/*": components["schemas"]["PartnerAlertDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list: {
@@ -381,11 +399,11 @@ export interface operations {
                 licenseId?: string;
                 customerId?: string;
                 severity?: "INFO" | "WARNING" | "CRITICAL";
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: raisedAt, status, type, licenseId, acknowledgedAt, resolvedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -401,6 +419,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseAlertDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -443,6 +470,15 @@ export interface operations {
                     "*/*": components["schemas"]["RebuildStatus"];
                 };
             };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_1: {
@@ -463,6 +499,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["AlertDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -489,6 +534,24 @@ export interface operations {
                     "*/*": components["schemas"]["AlertDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     find: {
@@ -512,6 +575,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseAuditEntry"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

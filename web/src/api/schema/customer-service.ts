@@ -285,11 +285,11 @@ export interface operations {
                 region?: string;
                 country?: string;
                 industry?: string;
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: name, industry, region, country, createdAt, updatedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -305,6 +305,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponsePartnerCustomerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -327,6 +336,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PartnerCustomerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -354,6 +372,15 @@ export interface operations {
                     "*/*": components["schemas"]["PageResponseAuditEntry"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list: {
@@ -367,11 +394,11 @@ export interface operations {
                 resellerId?: string;
                 /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
                 id?: string[];
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: name, industry, region, country, createdAt, updatedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -387,6 +414,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseCustomerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -413,7 +449,16 @@ export interface operations {
                     "*/*": components["schemas"]["CustomerDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -444,6 +489,15 @@ export interface operations {
                     "*/*": components["schemas"]["CustomerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     replace: {
@@ -472,7 +526,16 @@ export interface operations {
                     "*/*": components["schemas"]["CustomerDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -500,6 +563,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
         };
     };
@@ -529,7 +610,16 @@ export interface operations {
                     "*/*": components["schemas"]["CustomerDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -436,6 +436,15 @@ export interface operations {
                     "*/*": components["schemas"]["PageResponseAuditEntry"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_1: {
@@ -446,11 +455,11 @@ export interface operations {
                 status?: "SCHEDULED" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELLED";
                 from?: string;
                 to?: string;
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: scheduledDate, status, environment, productVersion, licenseId, startedAt, completedAt, createdAt, updatedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -466,6 +475,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseDeploymentDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -492,7 +510,16 @@ export interface operations {
                     "*/*": components["schemas"]["DeploymentDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -523,6 +550,15 @@ export interface operations {
                     "*/*": components["schemas"]["DeploymentDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     replace_1: {
@@ -551,6 +587,24 @@ export interface operations {
                     "*/*": components["schemas"]["DeploymentDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete_1: {
@@ -572,6 +626,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
             };
         };
     };
@@ -601,6 +673,24 @@ export interface operations {
                     "*/*": components["schemas"]["DeploymentDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     history: {
@@ -621,6 +711,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["HistoryEntryDto"][];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -651,6 +750,24 @@ export interface operations {
                     "*/*": components["schemas"]["DeploymentDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list: {
@@ -665,11 +782,11 @@ export interface operations {
                 active?: boolean;
                 /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
                 id?: string[];
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: name, email, region, active, createdAt, updatedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -685,6 +802,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseEngineerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -711,6 +837,24 @@ export interface operations {
                     "*/*": components["schemas"]["EngineerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get: {
@@ -731,6 +875,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -761,6 +914,24 @@ export interface operations {
                     "*/*": components["schemas"]["EngineerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete: {
@@ -783,6 +954,24 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["EngineerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -813,6 +1002,24 @@ export interface operations {
                     "*/*": components["schemas"]["EngineerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     deployments: {
@@ -835,6 +1042,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["DeploymentStats"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

@@ -651,11 +651,11 @@ export interface operations {
                 expiringWithinDays?: number;
                 overused?: boolean;
                 q?: string;
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, licenseType. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -671,6 +671,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponsePartnerLicenseDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -695,6 +704,15 @@ export interface operations {
                     "*/*": components["schemas"]["PartnerLicenseDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     timeline_1: {
@@ -717,12 +735,21 @@ export interface operations {
                     "*/*": components["schemas"]["PartnerTimelineEntry"][];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     history_1: {
         parameters: {
             query?: {
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
@@ -744,6 +771,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponsePartnerUsageReportDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -772,6 +808,24 @@ export interface operations {
                     "*/*": components["schemas"]["PartnerUsageReportDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     find: {
@@ -797,6 +851,15 @@ export interface operations {
                     "*/*": components["schemas"]["PageResponseAuditEntry"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list: {
@@ -812,11 +875,11 @@ export interface operations {
                 expiringWithinDays?: number;
                 overused?: boolean;
                 q?: string;
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, licenseType. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -832,6 +895,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseLicenseDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -858,7 +930,16 @@ export interface operations {
                     "*/*": components["schemas"]["LicenseDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -907,6 +988,15 @@ export interface operations {
                     "*/*": components["schemas"]["SnapshotStatus"];
                 };
             };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get: {
@@ -927,6 +1017,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["LicenseDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -957,7 +1056,16 @@ export interface operations {
                     "*/*": components["schemas"]["LicenseDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -994,7 +1102,16 @@ export interface operations {
                     "*/*": components["schemas"]["LicenseDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1008,11 +1125,11 @@ export interface operations {
     changes: {
         parameters: {
             query?: {
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: at, id, field, source. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -1030,6 +1147,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseChangeLogEntryDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -1052,6 +1178,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["TimelineEntry"][];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -1080,16 +1215,34 @@ export interface operations {
                     "*/*": components["schemas"]["LicenseDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     history: {
         parameters: {
             query?: {
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: reportedAt, recordedAt, id, workspaces, users. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -1107,6 +1260,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseUsageReportDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -1133,6 +1295,24 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["UsageReportDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

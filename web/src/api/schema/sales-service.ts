@@ -460,6 +460,15 @@ export interface operations {
                     "*/*": components["schemas"]["PageResponseAuditEntry"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_2: {
@@ -471,11 +480,11 @@ export interface operations {
                 resellerId?: string;
                 from?: string;
                 to?: string;
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: purchaseDate, createdAt, type, amount, currency, periodStart, periodEnd, licenseId. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -491,6 +500,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponsePurchaseDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -520,7 +538,16 @@ export interface operations {
                     "*/*": components["schemas"]["PurchaseDto"];
                 };
             };
-            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. */
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description A referenced resource is not known to this service yet (created a moment ago elsewhere) and its owning service could not be asked: problem+json of type urn:delms:problem:unavailable whose detail names the reference, with Retry-After. Nothing was changed; send the request again later. Or: the rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -551,6 +578,15 @@ export interface operations {
                     "*/*": components["schemas"]["PurchaseDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_1: {
@@ -560,11 +596,11 @@ export interface operations {
                 q?: string;
                 /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
                 id?: string[];
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: name, code, region, tier, active, createdAt, updatedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -580,6 +616,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseResellerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -606,6 +651,24 @@ export interface operations {
                     "*/*": components["schemas"]["ResellerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_1: {
@@ -626,6 +689,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ResellerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -656,6 +728,24 @@ export interface operations {
                     "*/*": components["schemas"]["ResellerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete_1: {
@@ -676,6 +766,24 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["ResellerDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -706,6 +814,24 @@ export interface operations {
                     "*/*": components["schemas"]["ResellerDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list: {
@@ -715,11 +841,11 @@ export interface operations {
                 q?: string;
                 /** @description Only these ids (repeat the parameter: ?id=a&id=b; at most 100). Combines with the other filters (AND); ids that do not exist are left out. */
                 id?: string[];
-                /** @description Zero-based page index (0..N) */
+                /** @description Zero-based page index, 0 to 10000000. */
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: name, email, region, active, createdAt, updatedAt. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -735,6 +861,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PageResponseSalesRepDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -761,6 +896,24 @@ export interface operations {
                     "*/*": components["schemas"]["SalesRepDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get: {
@@ -781,6 +934,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SalesRepDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -811,6 +973,24 @@ export interface operations {
                     "*/*": components["schemas"]["SalesRepDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     delete: {
@@ -831,6 +1011,24 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SalesRepDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };
@@ -861,6 +1059,24 @@ export interface operations {
                     "*/*": components["schemas"]["SalesRepDto"];
                 };
             };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     sales: {
@@ -884,6 +1100,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["SalesStats"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

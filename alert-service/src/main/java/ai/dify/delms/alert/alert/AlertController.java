@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +47,8 @@ class AlertController {
             @RequestParam(required = false) String licenseId,
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) AlertSeverity severity,
-            @ParameterObject @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable) {
+            @ParameterObject @Sortable({"raisedAt", "status", "type", "licenseId", "acknowledgedAt", "resolvedAt"})
+            @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable) {
         AlertFilter filter = new AlertFilter(status, type, blankToNull(licenseId), customerId, severity);
         return PageResponse.of(alerts.search(filter, pageable), AlertDto::of);
     }

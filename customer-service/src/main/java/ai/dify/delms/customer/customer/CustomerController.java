@@ -29,6 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ETags;
@@ -64,7 +65,8 @@ class CustomerController {
             @RequestParam(required = false) String industry, @RequestParam(required = false) UUID salesRepId,
             @RequestParam(required = false) UUID resellerId,
             @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
-            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+            @ParameterObject @Sortable({"name", "industry", "region", "country", "createdAt", "updatedAt"})
+            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
         Page<Customer> page = customers.list(new CustomerFilter(q, region, country, industry, salesRepId, resellerId,
                 IdsParameter.check(id)), pageable);
         Map<UUID, Long> licenseCounts = customers.licenseCounts(page.map(Customer::getId).getContent());

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
-import ai.dify.delms.platform.paging.SortableFields;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,9 +26,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PartnerCustomerController {
 
     static final String PATH = PartnerAccess.PATH + "/customers";
-
-    /** Only what a partner sees may order the list: sorting by a hidden field would reveal it. */
-    static final SortableFields SORTABLE = SortableFields.of("name", "industry", "region", "country", "createdAt", "updatedAt");
 
     private static final String HIDDEN_FIELDS = "A partner's customer leaves out the owning sales rep, the notes, "
             + "the names of the vendor's staff who created or changed it, the license count and the version.";
@@ -47,8 +44,9 @@ class PartnerCustomerController {
     PageResponse<PartnerCustomerDto> list(@RequestParam(required = false) String q,
             @RequestParam(required = false) String region, @RequestParam(required = false) String country,
             @RequestParam(required = false) String industry,
-            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable, PartnerCaller caller) {
-        SORTABLE.check(pageable.getSort());
+            // only what a partner sees may order the list: sorting by a hidden field would reveal it
+            @ParameterObject @Sortable({"name", "industry", "region", "country", "createdAt", "updatedAt"})
+            @PageableDefault(size = 20, sort = "name") Pageable pageable, PartnerCaller caller) {
         Page<Customer> page = customers.listOfReseller(caller.resellerId(),
                 CustomerFilter.forPartner(q, region, country, industry), pageable);
         return PageResponse.of(page, PartnerCustomerDto::of);

@@ -147,6 +147,7 @@ class CustomerApiIT {
         mvc.perform(get("/api/v1/customers").param("size", "201").header("Authorization", bearer(tokens.salesToken())))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        ApiChecks.hostilePagingParameters(mvc, tokens, "/api/v1/customers");
     }
 
     @Test

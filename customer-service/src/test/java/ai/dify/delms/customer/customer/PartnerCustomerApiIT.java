@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import ai.dify.delms.platform.directory.SalesDirectory;
 import ai.dify.delms.platform.directory.SalesParty;
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestResellers;
 import ai.dify.delms.platform.test.TestTokens;
@@ -142,6 +143,7 @@ class PartnerCustomerApiIT {
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
         mvc.perform(get(PARTNER_CUSTOMERS).param("size", "201").header("Authorization", acme))
                 .andExpect(status().isBadRequest());
+        ApiChecks.hostilePagingParameters(mvc, PARTNER_CUSTOMERS, acme);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.InvalidRequestException;
 import ai.dify.delms.platform.security.CurrentActor;
@@ -65,7 +66,9 @@ class DeploymentController {
             @RequestParam(required = false) UUID engineerId, @RequestParam(required = false) DeploymentStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @ParameterObject @PageableDefault(size = 20, sort = "scheduledDate", direction = Sort.Direction.DESC)
+            @ParameterObject @Sortable({"scheduledDate", "status", "environment", "productVersion", "licenseId",
+                    "startedAt", "completedAt", "createdAt", "updatedAt"})
+            @PageableDefault(size = 20, sort = "scheduledDate", direction = Sort.Direction.DESC)
             Pageable pageable) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequestException("'from' (" + from + ") is after 'to' (" + to + ").");

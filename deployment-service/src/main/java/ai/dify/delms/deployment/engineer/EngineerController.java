@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -90,7 +91,8 @@ class EngineerController {
             @Parameter(description = "Engineers with this skill, ignoring case") @RequestParam(required = false) String skill,
             @RequestParam(required = false) Boolean active,
             @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
-            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+            @ParameterObject @Sortable({"name", "email", "region", "active", "createdAt", "updatedAt"})
+            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
         return PageResponse.of(engineers.search(new EngineerFilter(q, region, skill, active, IdsParameter.check(id)), pageable),
                 EngineerDto::of);
     }

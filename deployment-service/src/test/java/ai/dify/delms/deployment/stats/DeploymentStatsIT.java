@@ -195,6 +195,14 @@ class DeploymentStatsIT {
         }
     }
 
+    @Test
+    void datesAtTheEdgeOfTheCalendarAreRefusedNamingTheParameter() throws Exception {
+        String end = "+999999999-12-31";
+        mvc.perform(get(STATS).param("from", end).param("to", end).header("Authorization", bearer(tokens.salesToken())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
+
     /** Figures as the test expects them. */
     record Expected(long scheduled, long completed, long failed, Double median, Double onTimeRate) {
     }

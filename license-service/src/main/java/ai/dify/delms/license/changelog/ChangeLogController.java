@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -27,6 +28,7 @@ class ChangeLogController {
     @Operation(summary = "Change log of a license",
             description = "Every changed field with who, when, why and the source (API, EVENT, SCHEDULE); newest first.")
     PageResponse<ChangeLogEntryDto> changes(@PathVariable String id, @ParameterObject
+            @Sortable({"at", "id", "field", "source"})
             @PageableDefault(size = 20, sort = {"at", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
         return PageResponse.of(changeLog.of(id, pageable), ChangeLogEntryDto::of);
     }

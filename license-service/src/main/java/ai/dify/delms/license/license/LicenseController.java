@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 import ai.dify.delms.platform.reference.ChecksReferences;
@@ -68,8 +69,10 @@ class LicenseController {
             @RequestParam(required = false) UUID resellerId,
             @RequestParam(required = false) Integer expiringWithinDays,
             @RequestParam(required = false) Boolean overused, @RequestParam(required = false) String q,
-            @ParameterObject @PageableDefault(size = 20, sort = "createdAt") Pageable pageable) {
-        LicenseListParameters.check(expiringWithinDays, pageable);
+            @ParameterObject @Sortable({"id", "createdAt", "updatedAt", "orderDate", "startDate", "expiryDate",
+                    "status", "productType", "licenseType"})
+            @PageableDefault(size = 20, sort = "createdAt") Pageable pageable) {
+        LicenseListParameters.check(expiringWithinDays);
         LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, salesRepId, resellerId,
                 expiringWithinDays, overused, q);
         LocalDate today = licenses.today();

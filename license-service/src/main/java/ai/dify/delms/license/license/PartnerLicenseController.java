@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ai.dify.delms.license.timeline.PartnerTimelineEntry;
 import ai.dify.delms.license.timeline.Timeline;
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,8 +60,10 @@ class PartnerLicenseController {
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) Integer expiringWithinDays,
             @RequestParam(required = false) Boolean overused, @RequestParam(required = false) String q,
-            @ParameterObject @PageableDefault(size = 20, sort = "createdAt") Pageable pageable, PartnerCaller caller) {
-        LicenseListParameters.check(expiringWithinDays, pageable);
+            @ParameterObject @Sortable({"id", "createdAt", "updatedAt", "orderDate", "startDate", "expiryDate",
+                    "status", "productType", "licenseType"})
+            @PageableDefault(size = 20, sort = "createdAt") Pageable pageable, PartnerCaller caller) {
+        LicenseListParameters.check(expiringWithinDays);
         LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, null, null,
                 expiringWithinDays, overused, q);
         LocalDate today = licenses.today();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,6 +55,7 @@ class UsageController {
     @GetMapping
     @Operation(summary = "Usage history of a license", description = "Newest reportedAt first by default.")
     PageResponse<UsageReportDto> history(@PathVariable String id, @ParameterObject
+            @Sortable({"reportedAt", "recordedAt", "id", "workspaces", "users"})
             @PageableDefault(size = 20, sort = {"reportedAt", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
         return PageResponse.of(usage.history(id, pageable), UsageReportDto::of);
     }

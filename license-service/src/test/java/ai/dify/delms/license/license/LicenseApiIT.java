@@ -77,6 +77,11 @@ class LicenseApiIT {
     }
 
     @Test
+    void theListRefusesHostilePagingAndSortParameters() throws Exception {
+        ApiChecks.hostilePagingParameters(mvc, tokens, "/api/v1/licenses");
+    }
+
+    @Test
     void salesCreatesLicenseWithServerAssignedId() throws Exception {
         String month = YearMonth.now(ZoneOffset.UTC).toString().replace("-", "");
         String body = create(tokens.tokenFor("bob", "sales"), aLicenseFor(customerId).with("notes", "first deal"))

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import ai.dify.delms.license.customerref.CustomerEventsFixture;
 import ai.dify.delms.license.customerref.KnownCustomers;
 import ai.dify.delms.platform.directory.SalesDirectory;
+import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestResellers;
 import ai.dify.delms.platform.test.TestTokens;
@@ -122,6 +123,7 @@ class PartnerLicenseApiIT {
                         org.hamcrest.Matchers.equalTo(ACME_ID.toString()))));
         mvc.perform(get(PARTNER_LICENSES).param("sort", "salesRepId").header("Authorization", acme))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("sort"));
+        ApiChecks.hostilePagingParameters(mvc, PARTNER_LICENSES, acme);
         mvc.perform(get(PARTNER_LICENSES).param("expiringWithinDays", "-1").header("Authorization", acme))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("expiringWithinDays"));

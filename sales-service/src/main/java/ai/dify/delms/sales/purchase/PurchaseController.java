@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.security.CurrentActor;
 import ai.dify.delms.platform.reference.ChecksReferences;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,7 +51,8 @@ class PurchaseController {
             @RequestParam(required = false) UUID resellerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @ParameterObject @PageableDefault(size = 20, sort = "purchaseDate",
+            @ParameterObject @Sortable({"purchaseDate", "createdAt", "type", "amount", "currency", "periodStart",
+                    "periodEnd", "licenseId"}) @PageableDefault(size = 20, sort = "purchaseDate",
                     direction = org.springframework.data.domain.Sort.Direction.DESC) Pageable pageable) {
         return PageResponse.of(purchases.list(new PurchaseFilter(licenseId, type, salesRepId, resellerId, from, to),
                 pageable), PurchaseDto::of);

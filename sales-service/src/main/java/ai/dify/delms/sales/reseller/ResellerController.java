@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.web.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +54,8 @@ class ResellerController {
     PageResponse<ResellerDto> list(
             @Parameter(description = "Case-insensitive search over name and code") @RequestParam(required = false) String q,
             @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
-            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+            @ParameterObject @Sortable({"name", "code", "region", "tier", "active", "createdAt", "updatedAt"})
+            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
         return PageResponse.of(resellers.search(new ResellerFilter(q, IdsParameter.check(id)), pageable), ResellerDto::of);
     }
 

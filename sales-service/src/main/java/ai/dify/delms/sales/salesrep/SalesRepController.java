@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.web.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +64,8 @@ class SalesRepController {
     PageResponse<SalesRepDto> list(
             @Parameter(description = "Case-insensitive search over name and e-mail") @RequestParam(required = false) String q,
             @Parameter(description = IdsParameter.DESCRIPTION) @RequestParam(name = IdsParameter.NAME, required = false) List<UUID> id,
-            @ParameterObject @PageableDefault(size = 20, sort = "name") Pageable pageable) {
+            @ParameterObject @Sortable({"name", "email", "region", "active", "createdAt", "updatedAt"})
+            @PageableDefault(size = 20, sort = "name") Pageable pageable) {
         return PageResponse.of(reps.search(new SalesRepFilter(q, IdsParameter.check(id)), pageable), SalesRepDto::of);
     }
 

@@ -4,6 +4,7 @@ import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -163,6 +164,18 @@ class SalesStatsIT {
                 .header("Authorization", bearer(tokens.engineerToken()))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/stats/sales").param("from", "2050-01-01").param("to", "2050-12-31")
                 .header("Authorization", bearer(tokens.partnerToken("acme")))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void datesAtTheEdgeOfTheCalendarAreRefusedNamingTheParameter() throws Exception {
+        mvc.perform(get("/api/v1/stats/sales").param("from", "2050-01-01").param("to", "+999999999-12-31")
+                        .header("Authorization", bearer(tokens.engineerToken())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/v1/stats/sales").param("from", "-999999999-01-01").param("to", "2050-01-01")
+                        .header("Authorization", bearer(tokens.engineerToken())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
     }
 
     /** The figures by the definitions of the endpoint, from the generated data. */

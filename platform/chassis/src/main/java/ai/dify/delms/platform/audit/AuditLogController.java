@@ -1,6 +1,7 @@
 package ai.dify.delms.platform.audit;
 
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +10,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 
 /**
  * {@code GET <delms.audit.endpoint.path>?entityType=&entityId=&actor=}: the service's audit log,
- * newest first, for admins only. Present only when the property is set. The role is checked here
- * as well as in the access rules, so a broader rule of the service for the same path cannot open it.
+ * newest first unless {@code sort=occurredAt,asc} (the only sort), for admins only. Present only
+ * when the property is set. The role is checked here as well as in the access rules, so a broader
+ * rule of the service for the same path cannot open it.
  */
 @RestController
 @RequestMapping("${delms.audit.endpoint.path}")
@@ -29,7 +32,8 @@ class AuditLogController {
     @PreAuthorize("hasRole('admin')")
     PageResponse<AuditEntry> find(@RequestParam(required = false) String entityType,
             @RequestParam(required = false) String entityId, @RequestParam(required = false) String actor,
-            @PageableDefault(size = 50) Pageable pageable) {
+            @Sortable(AuditTrail.OCCURRED_AT) @PageableDefault(size = 50, sort = AuditTrail.OCCURRED_AT,
+                    direction = Sort.Direction.DESC) Pageable pageable) {
         return PageResponse.of(trail.find(entityType, entityId, actor, pageable));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.core.type.TypeReference;
@@ -26,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public class AuditTrail {
+
+    /** The one property the audit log may be sorted by. */
+    public static final String OCCURRED_AT = "occurredAt";
 
     private static final String COLUMNS = "select id, occurred_at, actor_subject, actor_username, actor_client_id, "
             + "action, entity_type, entity_id, changes, request_method, request_path, trace_id from audit_log ";
@@ -47,7 +51,8 @@ public class AuditTrail {
     }
 
     /**
-     * A page of entries, newest first, filtered by whichever of entity type, entity id and actor
+     * A page of entries, newest first (oldest first when {@code pageable} sorts by {@value #OCCURRED_AT}
+     * ascending), filtered by whichever of entity type, entity id and actor
      * (subject or username) is given.
      */
     public Page<AuditEntry> find(String entityType, String entityId, String actor, Pageable pageable) {
@@ -70,7 +75,10 @@ public class AuditTrail {
         List<Object> paged = new ArrayList<>(arguments);
         paged.add(pageable.getPageSize());
         paged.add(pageable.getOffset());
-        List<AuditEntry> content = jdbc.query(COLUMNS + where + " order by occurred_at desc, id desc limit ? offset ?",
+        Sort.Order order = pageable.getSort().getOrderFor(OCCURRED_AT);
+        String direction = order != null && order.isAscending() ? "asc" : "desc";
+        List<AuditEntry> content = jdbc.query(COLUMNS + where + " order by occurred_at " + direction + ", id "
+                + direction + " limit ? offset ?",
                 this::entry, paged.toArray());
         return new PageImpl<>(content, pageable, total == null ? 0 : total);
     }

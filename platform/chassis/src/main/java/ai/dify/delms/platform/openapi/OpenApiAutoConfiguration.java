@@ -22,8 +22,9 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * The service's OpenAPI document at {@code /v3/api-docs}: titled after the application, every
- * operation secured by a bearer JWT (Keycloak realm {@code delms}), and the 503 of every endpoint
- * marked {@link ChecksReferences}. A service may declare its own {@link OpenAPI} bean instead.
+ * operation secured by a bearer JWT (Keycloak realm {@code delms}), and the problems of
+ * {@link RequestProblemResponses} (the 503 of every endpoint marked {@link ChecksReferences} among
+ * them). A service may declare its own {@link OpenAPI} bean instead.
  */
 @AutoConfiguration
 @ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
@@ -81,18 +82,12 @@ public class OpenApiAutoConfiguration {
                 .content(new Content().addMediaType("application/problem+json", new MediaType()));
     }
 
-    /** Adds the 503 of {@link ChecksReferences} to the responses springdoc derived, which stay as they are. */
+    /**
+     * Adds the problems of refused input, of {@link ChecksReferences} and of locked rows to the
+     * responses springdoc derived, which stay as they are, and describes paging parameters.
+     */
     @Bean
-    OperationCustomizer uncheckedReferenceResponse() {
-        return (operation, handlerMethod) -> {
-            if (handlerMethod.hasMethodAnnotation(ChecksReferences.class)) {
-                if (operation.getResponses() == null) {
-                    operation.setResponses(new ApiResponses());
-                }
-                operation.getResponses().addApiResponse("503", new ApiResponse().description(ChecksReferences.RESPONSE)
-                        .content(new Content().addMediaType("application/problem+json", new MediaType())));
-            }
-            return operation;
-        };
+    OperationCustomizer requestProblemResponses() {
+        return new RequestProblemResponses();
     }
 }

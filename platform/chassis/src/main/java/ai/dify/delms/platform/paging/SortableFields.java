@@ -30,10 +30,19 @@ public final class SortableFields {
 
     /** Throws {@link BadFieldException} for the first property of {@code sort} that is not listed. */
     public void check(Sort sort) {
-        sort.stream().map(Sort.Order::getProperty).filter(property -> !names.contains(property)).findFirst()
-                .ifPresent(property -> {
-                    throw new BadFieldException("sort", "cannot sort by '" + property + "'; sortable: "
-                            + String.join(", ", names));
-                });
+        sort.stream().map(Sort.Order::getProperty).forEach(this::check);
+    }
+
+    /** Throws {@link BadFieldException} naming {@code sort} and the listed properties unless this is one. */
+    public void check(String property) {
+        if (!names.contains(property)) {
+            throw new BadFieldException(SortParameter.NAME, "cannot sort by '" + property + "'; sortable: "
+                    + String.join(", ", names));
+        }
+    }
+
+    /** The listed properties, in alphabetical order, for documents and messages. */
+    public String describe() {
+        return String.join(", ", names);
     }
 }

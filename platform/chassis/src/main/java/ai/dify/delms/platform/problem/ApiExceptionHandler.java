@@ -5,16 +5,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,8 +35,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import ai.dify.delms.platform.input.JsonInputErrors;
+import ai.dify.delms.platform.transaction.LockContention;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -39,7 +47,7 @@ import tools.jackson.core.JacksonException;
  * Spring MVC's own errors (400 unreadable body or wrong parameter type, 404 unknown path, 405, 406,
  * 415, ...) through the base class, a body over the size limit (413), bean validation with an {@code errors} array, the chassis's domain
  * exceptions, a dependency that does not answer (503, {@link UnavailableException}), optimistic-lock
- * failures (409), and anything unexpected as a logged 500 whose detail
+ * failures (409), rows still locked after the retries (503), and anything unexpected as a logged 500 whose detail
  * reveals nothing. Ordered last, so a service's own advice can handle its exceptions first.
  */
 @RestControllerAdvice
@@ -51,6 +59,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final String VALIDATION_DETAIL = "The request is not valid.";
     /** Seconds a client should wait before trying a 503 again: about one circuit breaker half-open probe. */
     static final String RETRY_AFTER_SECONDS = "5";
+    /** Locks are held for a transaction's length: a second is plenty before trying again. */
+    static final String LOCK_CONTENTION_RETRY_AFTER_SECONDS = "1";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -150,11 +160,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST,
-                    List.of(new FieldError(fieldPath(jackson), "has an invalid value")));
+                    List.of(new FieldError(fieldPath(jackson), JsonInputErrors.messageFor(jackson))));
             return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not readable JSON of the expected shape.");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A query or path parameter that is not of its type (a date that is not a date, or outside the
+     * supported years) names the parameter like a validation failure.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : ex.getPropertyName();
+        if (name == null) {
+            return super.handleTypeMismatch(ex, headers, status, request);
+        }
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+        String message = cause instanceof InvalidValueException ? cause.getMessage()
+                : "is not a valid " + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
+        ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST, List.of(new FieldError(name, message)));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -172,6 +201,22 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The resource was changed by someone else; reload it and try again.");
         problem.setType(ProblemTypes.CONCURRENT_MODIFICATION);
         return problem(ex, problem, request);
+    }
+
+    /**
+     * A write that still met rows locked by another transaction (lock wait timeout, deadlock) after
+     * the chassis's retries ({@link LockContention}): the caller may simply try again.
+     */
+    @ExceptionHandler({PessimisticLockingFailureException.class, PessimisticLockException.class,
+            LockTimeoutException.class})
+    ResponseEntity<Object> lockContention(Exception ex, WebRequest request) {
+        log.warn("Gave up on {} after {} attempts that met locked rows: {}", request.getDescription(false),
+                LockContention.MAX_ATTEMPTS, ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, LOCK_CONTENTION_RETRY_AFTER_SECONDS);
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The data is busy with other changes; try again in a moment."), headers,
+                HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @ExceptionHandler(PreconditionFailedException.class)

@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
+import ai.dify.delms.platform.input.JsonInputErrors;
 import ai.dify.delms.platform.problem.ApiExceptionHandler;
 import ai.dify.delms.platform.problem.BadFieldException;
 import tools.jackson.core.JacksonException;
@@ -78,7 +79,7 @@ public class MergePatch {
         try {
             request = json.treeToValue(merged, type);
         } catch (JacksonException e) {
-            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), "has an invalid value");
+            throw new BadFieldException(ApiExceptionHandler.fieldPath(e), JsonInputErrors.messageFor(e));
         }
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (!violations.isEmpty()) {

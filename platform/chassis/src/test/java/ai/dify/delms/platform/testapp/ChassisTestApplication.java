@@ -35,6 +35,7 @@ public class ChassisTestApplication {
                 .requestMatchers(HttpMethod.POST, "/api/v1/widget-links").hasAnyRole(Roles.STAFF)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/widgets/*").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/actor").authenticated()
+                .requestMatchers("/api/v1/probes", "/api/v1/probes/**").hasAnyRole(Roles.STAFF)
                 .requestMatchers("/api/v1/failures/**").authenticated();
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.security.CurrentActor;
 
@@ -47,7 +49,7 @@ class WidgetController {
     }
 
     @GetMapping("/widgets")
-    PageResponse<WidgetDto> list(Pageable pageable) {
+    PageResponse<WidgetDto> list(@ParameterObject @Sortable({"name", "size"}) Pageable pageable) {
         return PageResponse.of(widgets.list(pageable), WidgetDto::of);
     }
 

@@ -36,7 +36,8 @@ public final class ApiChecks {
     /**
      * A staff list endpoint: 401 problem without a token, 403 problem for a partner, and for admin,
      * sales and engineer the paged body {@code {content, page:{number,size,totalElements,totalPages}}}
-     * with the default page size of 20.
+     * with the default page size of 20; hostile paging and sort parameters are refused
+     * ({@link #hostilePagingParameters}).
      */
     public static void staffReadablePagedList(MockMvc mvc, TestTokens tokens, String path) throws Exception {
         mvc.perform(get(path)).andExpect(status().isUnauthorized())
@@ -53,6 +54,39 @@ public final class ApiChecks {
                     .andExpect(jsonPath("$.page.totalElements").isNumber())
                     .andExpect(jsonPath("$.page.totalPages").isNumber());
         }
+        hostilePagingParameters(mvc, tokens, path);
+    }
+
+    /**
+     * A list refuses with a 400 problem a page whose offset would overflow, a sort value that is not a
+     * property name (naming {@code sort}) and a property it does not declare sortable (naming those it
+     * does), and its OpenAPI document lists the sortable properties.
+     */
+    public static void hostilePagingParameters(MockMvc mvc, TestTokens tokens, String path) throws Exception {
+        hostilePagingParameters(mvc, path, bearer(tokens.adminToken()));
+    }
+
+    /**
+     * {@link #hostilePagingParameters(MockMvc, TestTokens, String)} sent with the given
+     * {@code Authorization} header, e.g. a partner's for a partner list.
+     */
+    public static void hostilePagingParameters(MockMvc mvc, String path, String token) throws Exception {
+        for (String[] paging : new String[][] {{"2147483647", "20"}, {"100000000", "200"}}) {
+            mvc.perform(get(path).param("page", paging[0]).param("size", paging[1]).header("Authorization", token))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        for (String sort : new String[] {"name;DROP TABLE x", "createdAt) OR 1=1--", "LENGTH(id)", "version"}) {
+            mvc.perform(get(path).param("sort", sort).header("Authorization", token))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"));
+        }
+        mvc.perform(get(path).param("sort", "version").header("Authorization", token))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("sortable: ")));
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths['" + path + "'].get.parameters[?(@.name == 'sort')].description",
+                        hasItem(containsString("properties: "))));
     }
 
     /**

@@ -24,6 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.input.EventJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +54,9 @@ public class InboundEventsAutoConfiguration {
     @ConditionalOnMissingBean
     IdempotentEventHandler idempotentEventHandler(JsonMapper json, JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager, Environment environment) {
-        return new IdempotentEventHandler(json, jdbc, new TransactionTemplate(transactionManager),
+        // events are read as they were written, also those from before the strict reading of bodies
+        return new IdempotentEventHandler(EventJson.lenientCopyOf(json), jdbc,
+                new TransactionTemplate(transactionManager),
                 environment.getProperty("spring.application.name", "unknown"), Clock.systemUTC());
     }
 

@@ -1,0 +1,77 @@
+package ai.dify.delms.platform.testapp;
+
+import static ai.dify.delms.platform.test.TestTokens.bearer;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.platform.test.TestTokens;
+
+/** JSON that Jackson would silently bend is refused with a 400 naming the field, in every body. */
+@DelmsServiceTest
+class ChassisJsonInputIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestTokens tokens;
+
+    private ResultActions asAdmin(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header("Authorization", bearer(tokens.adminToken())));
+    }
+
+    private static ResultActions badRequest(ResultActions result) throws Exception {
+        return result.andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private ResultActions postProbe(String json) throws Exception {
+        return asAdmin(post("/api/v1/probes").contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void aLoneSurrogateInAnyStringOfABodyIsRefusedNamingItsField() throws Exception {
+        badRequest(postProbe("{\"text\":\"a\\ud800b\",\"size\":1}"))
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        badRequest(postProbe("{\"text\":\"a\\udc00\",\"size\":1}"))
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+        badRequest(postProbe("{\"tags\":[\"ok\",\"b\\ud83d\"],\"size\":1}"))
+                .andExpect(jsonPath("$.errors[0].field").value("tags.[1]"));
+        badRequest(asAdmin(post("/api/v1/widgets").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"w\\ud800\",\"size\":1}")))
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
+    void aSurrogatePairIsTextLikeAnyOther() throws Exception {
+        postProbe("{\"text\":\"smile \\ud83d\\ude00\",\"size\":1}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.text").value("smile \uD83D\uDE00"));
+    }
+
+    @Test
+    void aFractionForAnIntegerFieldIsRefusedNamingTheField() throws Exception {
+        badRequest(postProbe("{\"count\":7.9,\"size\":1}"))
+                .andExpect(jsonPath("$.errors[0].field").value("count"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("whole number")));
+        badRequest(postProbe("{\"size\":1.5}")).andExpect(jsonPath("$.errors[0].field").value("size"));
+        postProbe("{\"count\":7,\"size\":1}").andExpect(status().isOk()).andExpect(jsonPath("$.count").value(7));
+    }
+
+    @Test
+    void anEmptyStringForAUuidIsRefusedNamingTheField() throws Exception {
+        badRequest(postProbe("{\"ref\":\"\",\"size\":1}"))
+                .andExpect(jsonPath("$.errors[0].field").value("ref"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("empty string")));
+        postProbe("{\"ref\":null,\"size\":1}").andExpect(status().isOk()).andExpect(jsonPath("$.ref").isEmpty());
+    }
+}
