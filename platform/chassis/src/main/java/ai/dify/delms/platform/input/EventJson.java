@@ -1,6 +1,9 @@
 package ai.dify.delms.platform.input;
 
+import java.time.LocalDate;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -26,6 +29,7 @@ public final class EventJson {
                 .enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfig(UUID.class, config -> config.setCoercion(CoercionInputShape.EmptyString,
                         CoercionAction.AsNull))
+                .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(true)))
                 // a module added later is asked first: Jackson's own reading of strings again
                 .addModule(new SimpleModule("delms-event-strings").addDeserializer(String.class,
                         new StringDeserializer()))

@@ -14,7 +14,6 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -180,11 +179,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (name == null) {
             return super.handleTypeMismatch(ex, headers, status, request);
         }
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
-        String message = cause instanceof InvalidValueException ? cause.getMessage()
-                : "is not a valid " + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
+        String message = invalidValue(ex).map(Throwable::getMessage).orElseGet(() ->
+                "is not a valid " + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName()));
         ProblemDetail problem = validationProblem(HttpStatus.BAD_REQUEST, List.of(new FieldError(name, message)));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What a parameter's converter said was wrong, however deep the binder wrapped it (a list's element). */
+    private static Optional<InvalidValueException> invalidValue(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidValueException invalid) {
+                return Optional.of(invalid);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The JSON path of a value Jackson could not read, e.g. {@code expiryDate} or {@code skills.[2]}. */

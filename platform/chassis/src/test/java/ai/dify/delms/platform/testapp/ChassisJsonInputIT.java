@@ -2,6 +2,7 @@ package ai.dify.delms.platform.testapp;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -73,5 +74,30 @@ class ChassisJsonInputIT {
                 .andExpect(jsonPath("$.errors[0].field").value("ref"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("empty string")));
         postProbe("{\"ref\":null,\"size\":1}").andExpect(status().isOk()).andExpect(jsonPath("$.ref").isEmpty());
+    }
+
+    @Test
+    void aDateWithATimeIsRefusedNamingTheField() throws Exception {
+        for (String notADate : new String[] {"2026-01-01T00:00:00Z", "2026-01-01T10:15:30"}) {
+            badRequest(postProbe("{\"day\":\"" + notADate + "\",\"size\":1}"))
+                    .andExpect(jsonPath("$.errors[0].field").value("day"));
+        }
+        postProbe("{\"day\":\"2026-01-01\",\"size\":1}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.day").value("2026-01-01"));
+    }
+
+    @Test
+    void aUuidParameterMustBeWrittenOutInFull() throws Exception {
+        String id = "891e1492-79b3-4793-899d-1ab007a1b2c3";
+        asAdmin(get("/api/v1/probes/ids/" + id).param("many", id + "," + id.toUpperCase()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.one").value(id))
+                .andExpect(jsonPath("$.many[1]").value(id));
+        // UUID.fromString reads these as other ids: 891e1492-79b3-4793-899d-000001ab007 and 1-2-3-4-5
+        badRequest(asAdmin(get("/api/v1/probes/ids/891e1492-79b3-4793-899d-1ab007")))
+                .andExpect(jsonPath("$.errors[0].field").value("one"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("must be a UUID")));
+        badRequest(asAdmin(get("/api/v1/probes/ids/" + id).param("many", id + ",1-2-3-4-5")))
+                .andExpect(jsonPath("$.errors[0].field").value("many"))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString("must be a UUID")));
     }
 }

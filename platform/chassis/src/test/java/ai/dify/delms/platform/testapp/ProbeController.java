@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProbeController {
 
-    record Probe(String text, List<String> tags, Integer count, int size, UUID ref) {
+    record Probe(String text, List<String> tags, Integer count, int size, UUID ref, LocalDate day) {
     }
 
     record Dates(LocalDate on, LocalDate plain) {
@@ -24,6 +25,14 @@ class ProbeController {
     @PostMapping("/api/v1/probes")
     Probe echo(@RequestBody Probe body) {
         return body;
+    }
+
+    record Ids(UUID one, List<UUID> many) {
+    }
+
+    @GetMapping("/api/v1/probes/ids/{one}")
+    Ids ids(@PathVariable UUID one, @RequestParam(required = false) List<UUID> many) {
+        return new Ids(one, many);
     }
 
     @GetMapping("/api/v1/probes/dates")
