@@ -19,13 +19,13 @@ final class UuidParameters implements Converter<String, UUID> {
 
     @Override
     public UUID convert(String source) {
-        String text = source.trim();
-        if (text.isEmpty()) {
+        // only the empty value means "not given": a NUL or a space is not trimmed away into it
+        if (source.isEmpty()) {
             return null;
         }
-        if (!CANONICAL.matcher(text).matches()) {
+        if (!CANONICAL.matcher(source).matches()) {
             throw new InvalidValueException("must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
         }
-        return UUID.fromString(text);
+        return UUID.fromString(source);
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.data.core.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -260,6 +261,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             ProblemTypes.applyDefault(problem);
+            if (headers.getContentType() == null) {
+                // set, not negotiated: an Accept header that cannot be parsed (the 406 itself) would
+                // otherwise make Spring drop the body and answer an empty error
+                HttpHeaders problemHeaders = new HttpHeaders();
+                problemHeaders.addAll(headers);
+                problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+                return super.createResponseEntity(body, problemHeaders, statusCode, request);
+            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

@@ -99,5 +99,12 @@ class ChassisJsonInputIT {
         badRequest(asAdmin(get("/api/v1/probes/ids/" + id).param("many", id + ",1-2-3-4-5")))
                 .andExpect(jsonPath("$.errors[0].field").value("many"))
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("must be a UUID")));
+        // a NUL or a blank is not trimmed away into "no filter" (which answered everything)
+        for (String blank : new String[] {"\u0000", " "}) {
+            badRequest(asAdmin(get("/api/v1/probes/ids/" + id).param("single", blank)))
+                    .andExpect(jsonPath("$.errors[0].field").value("single"));
+        }
+        asAdmin(get("/api/v1/probes/ids/" + id).param("single", "")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.single").isEmpty());
     }
 }

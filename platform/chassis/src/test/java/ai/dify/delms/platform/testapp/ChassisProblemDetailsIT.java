@@ -125,6 +125,14 @@ class ChassisProblemDetailsIT {
     }
 
     @Test
+    void anAcceptHeaderThatIsNotAMediaTypeListIs406WithAProblemBody() throws Exception {
+        // Spring drops the body of an error it cannot negotiate: these came back as empty 406s
+        for (String accept : new String[] {"*/*;q=fuzz", "%%%", "application/"}) {
+            problem(asAdmin(get("/api/v1/widgets").header("Accept", accept)), 406);
+        }
+    }
+
+    @Test
     void acceptThatIncludesJsonIsServed() throws Exception {
         asAdmin(get("/api/v1/widgets").accept("application/xml;q=0.9, application/json;q=0.1"))
                 .andExpect(status().isOk());

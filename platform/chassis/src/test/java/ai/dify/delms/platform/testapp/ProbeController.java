@@ -27,12 +27,13 @@ class ProbeController {
         return body;
     }
 
-    record Ids(UUID one, List<UUID> many) {
+    record Ids(UUID one, List<UUID> many, UUID single) {
     }
 
     @GetMapping("/api/v1/probes/ids/{one}")
-    Ids ids(@PathVariable UUID one, @RequestParam(required = false) List<UUID> many) {
-        return new Ids(one, many);
+    Ids ids(@PathVariable UUID one, @RequestParam(required = false) List<UUID> many,
+            @RequestParam(required = false) UUID single) {
+        return new Ids(one, many, single);
     }
 
     @GetMapping("/api/v1/probes/dates")
