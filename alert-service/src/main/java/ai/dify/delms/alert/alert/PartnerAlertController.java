@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ai.dify.delms.platform.paging.PageResponse;
-import ai.dify.delms.platform.paging.SortableFields;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,10 +29,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class PartnerAlertController {
 
     static final String PATH = PartnerAccess.PATH + "/alerts";
-
-    /** Only what a partner sees may order the list: sorting by acknowledgedBy would reveal the names. */
-    static final SortableFields SORTABLE = SortableFields.of("raisedAt", "acknowledgedAt", "resolvedAt", "type",
-            "severity", "status", "licenseId", "customerId");
 
     private final AlertService alerts;
 
@@ -52,9 +48,11 @@ class PartnerAlertController {
             @RequestParam(required = false) AlertType type,
             @RequestParam(required = false) String licenseId,
             @RequestParam(required = false) AlertSeverity severity,
-            @ParameterObject @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable,
+            // only what a partner sees may order the list: sorting by acknowledgedBy would reveal the names
+            @ParameterObject @Sortable({"raisedAt", "acknowledgedAt", "resolvedAt", "type", "severity", "status",
+                    "licenseId", "customerId"})
+            @PageableDefault(size = 20, sort = "raisedAt", direction = Sort.Direction.DESC) Pageable pageable,
             PartnerCaller caller) {
-        SORTABLE.check(pageable.getSort());
         AlertFilter filter = new AlertFilter(status, type, blankToNull(licenseId), null, severity);
         Page<Alert> page = alerts.searchOfReseller(caller.resellerId(), filter, pageable);
         return PageResponse.of(page, alert -> PartnerAlertDto.of(alert, caller.resellerId()));

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.PageResponse;
-import ai.dify.delms.platform.paging.SortableFields;
+import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.partner.PartnerCaller;
 import ai.dify.delms.platform.security.CurrentActor;
@@ -30,9 +30,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping(PartnerAccess.PATH + "/licenses/{id}/usage")
 @Tag(name = "Partner API")
 class PartnerUsageController {
-
-    /** Only what a partner sees may order the history: reportedBy is hidden for reports of vendor staff. */
-    static final SortableFields SORTABLE = SortableFields.of("reportedAt", "recordedAt", "workspaces", "users", "id");
 
     private final UsageService usage;
 
@@ -61,9 +58,10 @@ class PartnerUsageController {
             description = "Newest reportedAt first by default; sortable by reportedAt, recordedAt, workspaces, users "
                     + "and id only (not by reportedBy, which a partner sees only for its own reports). reportedBy only "
                     + "for reports sent through the partner API by the caller's reseller (null for reports of vendor staff). Another reseller's license is 404.")
-    PageResponse<PartnerUsageReportDto> history(@PathVariable String id, PartnerCaller caller, @ParameterObject
+    PageResponse<PartnerUsageReportDto> history(@PathVariable String id, PartnerCaller caller,
+            // only what a partner sees may order the history: reportedBy is hidden for reports of vendor staff
+            @ParameterObject @Sortable({"reportedAt", "recordedAt", "workspaces", "users", "id"})
             @PageableDefault(size = 20, sort = {"reportedAt", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
-        SORTABLE.check(pageable.getSort());
         return PageResponse.of(usage.historyOfReseller(id, caller.resellerId(), pageable),
                 report -> PartnerUsageReportDto.of(report, caller));
     }

@@ -250,7 +250,7 @@ final class CaseGenerator {
 
     /**
      * Sort values that name no field, are no identifier at all, or (partner API) name a field the
-     * partner's answers do not show: each one a 400 ({@code SortableFields}).
+     * partner's answers do not show: each one a 400 ({@code @Sortable}).
      */
     private List<Value> sortValues(ApiOperation operation, Schema<?> schema) {
         String field = "name";
