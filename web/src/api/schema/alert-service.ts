@@ -330,7 +330,7 @@ export interface operations {
                 page?: number;
                 /** @description The size of the page to be returned */
                 size?: number;
-                /** @description Sorting criteria in the format: property,(asc|desc). Default sort order is ascending. Multiple sort criteria are supported. */
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: raisedAt, acknowledgedAt, resolvedAt, type, severity, status, licenseId, customerId. Anything else is a 400. */
                 sort?: string[];
             };
             header?: never;
@@ -350,6 +350,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -381,6 +390,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -430,6 +448,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     status: {
@@ -450,6 +477,15 @@ export interface operations {
                     "*/*": components["schemas"]["RebuildStatus"];
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     start: {
@@ -468,6 +504,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["RebuildStatus"];
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
             /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
@@ -510,6 +555,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     acknowledge: {
@@ -536,6 +590,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -586,6 +649,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get: {
@@ -604,6 +676,15 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["AlertStats"];
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
                 };
             };
         };

@@ -316,6 +316,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     get_1: {
@@ -340,6 +349,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -374,6 +392,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -425,6 +452,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create: {
@@ -451,6 +487,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -498,6 +552,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     replace: {
@@ -528,6 +591,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -612,6 +693,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

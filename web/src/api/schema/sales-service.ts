@@ -469,6 +469,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_2: {
@@ -511,6 +520,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     record: {
@@ -540,6 +558,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -587,6 +623,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     list_1: {
@@ -627,6 +672,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create_1: {
@@ -653,6 +707,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -700,6 +772,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     replace_1: {
@@ -730,6 +811,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -777,6 +876,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
@@ -816,6 +924,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -872,6 +998,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     create: {
@@ -898,6 +1033,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -945,6 +1098,15 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
         };
     };
     replace: {
@@ -975,6 +1137,24 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1015,6 +1195,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1068,6 +1257,24 @@ export interface operations {
                     "application/problem+json": unknown;
                 };
             };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
             /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
             503: {
                 headers: {
@@ -1104,6 +1311,15 @@ export interface operations {
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
