@@ -117,7 +117,7 @@ describe('deleting a sales rep or a reseller', () => {
     const view = renderAt(`/resellers/${ID}`, '/resellers/:id', <ResellerDetailPage />, '/resellers');
     await user.click(await screen.findByRole('button', { name: 'Delete' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText(/kept and deactivated instead/)).toBeInTheDocument();
+    expect(await screen.findByText(/still referred to: kept and deactivated instead/)).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: /Reactivate/ })).toBeInTheDocument();
     expect(screen.queryByText('The list')).not.toBeInTheDocument();
     view.unmount();
