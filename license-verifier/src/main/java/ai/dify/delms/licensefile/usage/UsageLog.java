@@ -121,10 +121,15 @@ public final class UsageLog {
     /**
      * A report of the entries from {@code fromSeq} to the last, signed by the directory's instance key.
      *
-     * @throws IllegalArgumentException when the log has no entry {@code fromSeq}
+     * @throws IllegalArgumentException when the log has no entry {@code fromSeq}, or none at all
      */
     public Report export(long fromSeq) throws IOException {
-        Contents contents = read();
+        Contents contents;
+        try {
+            contents = read();
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("Nothing has been recorded in " + directory + " yet");
+        }
         InstanceKey key = InstanceKeyFiles.load(directory);
         if (!contents.instanceKeyId().equals(key.keyId())) {
             throw new IOException("The usage log belongs to instance " + contents.instanceKeyId()

@@ -118,7 +118,8 @@ class UsageLogTest {
 
     @Test
     void exportsFromAnyEntryAndRefusesWhatTheLogDoesNotHave() throws IOException {
-        assertThatThrownBy(() -> site.log.export(1)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> site.log.export(1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Nothing has been recorded");
         site.recordUpTo(3);
 
         UsageLog.Report report = site.log.export(2);
