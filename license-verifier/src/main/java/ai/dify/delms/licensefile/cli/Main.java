@@ -3,6 +3,9 @@ package ai.dify.delms.licensefile.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -73,13 +76,13 @@ public final class Main {
 
     /** The JDK's messages for missing files are the bare path; say what happened. */
     private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException missing) {
+        if (e instanceof NoSuchFileException missing) {
             return "no such file: " + missing.getFile();
         }
-        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+        if (e instanceof FileAlreadyExistsException exists) {
             return exists.getFile() + ": " + (exists.getReason() != null ? exists.getReason() : "already exists");
         }
-        if (e instanceof java.nio.charset.MalformedInputException) {
+        if (e instanceof MalformedInputException) {
             return "a file is not UTF-8";
         }
         return e.getMessage();

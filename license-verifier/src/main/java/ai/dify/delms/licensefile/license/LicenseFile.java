@@ -56,10 +56,11 @@ public final class LicenseFile {
         String canonical = LicensePayload.render(payload.terms(), payload.keyId());
         String[] expected = canonical.split("\n");
         for (int i = 0; i < Math.max(expected.length, payloadLines.size()); i++) {
-            String want = i < expected.length ? expected[i] : "";
-            String got = i < payloadLines.size() ? payloadLines.get(i) : "";
-            if (!want.equals(got)) {
-                throw new MalformedTextException(i + 2, "not in the canonical layout; expected: " + want);
+            if (i >= expected.length) {
+                throw new MalformedTextException(i + 2, "not in the canonical layout; expected the signature line");
+            }
+            if (i >= payloadLines.size() || !expected[i].equals(payloadLines.get(i))) {
+                throw new MalformedTextException(i + 2, "not in the canonical layout; expected: " + expected[i]);
             }
         }
         if (!signed.keyId().equals(payload.keyId())) {

@@ -1,5 +1,6 @@
 package ai.dify.delms.licensefile.usage;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -23,7 +24,7 @@ public final class InstanceKey {
     public InstanceKey(PublicKey publicKey, PrivateKey privateKey) {
         this.publicKey = publicKey;
         this.privateKey = privateKey;
-        byte[] probe = "instance key pair check".getBytes();
+        byte[] probe = "instance key pair check".getBytes(StandardCharsets.US_ASCII);
         if (!Ed25519.verify(publicKey, probe, Signer.ed25519(privateKey).sign(probe))) {
             throw new IllegalArgumentException("The public and private keys are not one pair");
         }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -107,7 +106,10 @@ public final class UsageLog {
      */
     public Contents read() throws IOException {
         Path file = directory.resolve(LOG_FILE);
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
+            return parse(read(channel), file);
+        }
     }
 
     /**

@@ -108,11 +108,13 @@ class LicenseTamperingTest {
             System.arraycopy(original, i + 1, deleted, i, original.length - i - 1);
             assertRefused(deleted, "byte " + i + " deleted");
 
-            byte[] inserted = new byte[original.length + 1];
-            System.arraycopy(original, 0, inserted, 0, i);
-            inserted[i] = ' ';
-            System.arraycopy(original, i, inserted, i + 1, original.length - i);
-            assertRefused(inserted, "space inserted at " + i);
+            for (byte extra : new byte[] {' ', '\n'}) {
+                byte[] inserted = new byte[original.length + 1];
+                System.arraycopy(original, 0, inserted, 0, i);
+                inserted[i] = extra;
+                System.arraycopy(original, i, inserted, i + 1, original.length - i);
+                assertRefused(inserted, "byte " + extra + " inserted at " + i);
+            }
         }
     }
 
@@ -131,6 +133,7 @@ class LicenseTamperingTest {
                 Arguments.of("tab indentation", FILE.replace("  \"status\"", "\t\"status\""), "line 13"),
                 Arguments.of("no space after the colon", FILE.replace("\"authorizedUsers\": 250", "\"authorizedUsers\":250"), "line 15"),
                 Arguments.of("blank line", FILE.replace("{\n", "{\n\n"), "line 3"),
+                Arguments.of("blank line before the signature", FILE.replace("}\n", "}\n\n"), "line 20"),
                 Arguments.of("line feed added at the end", FILE + "\n", "line 21"),
                 Arguments.of("final line feed removed", FILE.substring(0, FILE.length() - 1), "line 20"),
                 Arguments.of("CR LF line endings", FILE.replace("\n", "\r\n"), "carriage return"),

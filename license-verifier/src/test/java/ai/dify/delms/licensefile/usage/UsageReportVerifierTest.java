@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ai.dify.delms.licensefile.Ed25519;
 import ai.dify.delms.licensefile.SignedText;
 
 class UsageReportVerifierTest {
