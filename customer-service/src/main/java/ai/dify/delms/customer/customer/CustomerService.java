@@ -2,7 +2,6 @@ package ai.dify.delms.customer.customer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +31,12 @@ public class CustomerService {
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, CustomerLicenses licenses, SalesReferences salesReferences,
-            DomainEvents events) {
+            DomainEvents events, Clock clock) {
         this.customers = customers;
         this.salesReferences = salesReferences;
         this.licenses = licenses;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
@@ -79,9 +78,8 @@ public class CustomerService {
                 });
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package ai.dify.delms.deployment.deployment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +48,16 @@ public class DeploymentService {
     private final EngineerService engineers;
     private final LicenseViews licenses;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     DeploymentService(DeploymentRepository deployments, DeploymentHistoryRepository history,
-            EngineerService engineers, LicenseViews licenses, DomainEvents events) {
+            EngineerService engineers, LicenseViews licenses, DomainEvents events, Clock clock) {
         this.deployments = deployments;
         this.history = history;
         this.engineers = engineers;
         this.licenses = licenses;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -213,8 +213,7 @@ public class DeploymentService {
         return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

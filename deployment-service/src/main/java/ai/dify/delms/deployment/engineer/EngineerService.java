@@ -2,7 +2,6 @@ package ai.dify.delms.deployment.engineer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,12 @@ public class EngineerService {
 
     private final EngineerRepository engineers;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    EngineerService(EngineerRepository engineers, DomainEvents events) {
+    EngineerService(EngineerRepository engineers, DomainEvents events, Clock clock) {
         this.engineers = engineers;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -115,9 +115,8 @@ public class EngineerService {
                 .collect(Collectors.toMap(Engineer::getId, Engineer::getName));
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     @Transactional(readOnly = true)

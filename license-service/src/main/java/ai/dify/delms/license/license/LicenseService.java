@@ -2,7 +2,6 @@ package ai.dify.delms.license.license;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -343,9 +342,8 @@ public class LicenseService {
         return LicenseId.isValid(id) && licenses.existsById(id);
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     @Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package ai.dify.delms.sales.reseller;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,14 +26,15 @@ public class ResellerService {
     private final SalesReferences references;
     private final IssuedResellerCodes issuedCodes;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ResellerService(ResellerRepository resellers, SalesReferences references, IssuedResellerCodes issuedCodes,
-            DomainEvents events) {
+            DomainEvents events, Clock clock) {
         this.resellers = resellers;
         this.references = references;
         this.issuedCodes = issuedCodes;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -107,6 +107,6 @@ public class ResellerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

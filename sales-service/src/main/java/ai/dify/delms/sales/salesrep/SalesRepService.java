@@ -2,7 +2,6 @@ package ai.dify.delms.sales.salesrep;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,12 +24,13 @@ public class SalesRepService {
     private final SalesRepRepository reps;
     private final SalesReferences references;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SalesRepService(SalesRepRepository reps, SalesReferences references, DomainEvents events) {
+    SalesRepService(SalesRepRepository reps, SalesReferences references, DomainEvents events, Clock clock) {
         this.reps = reps;
         this.references = references;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -101,8 +101,7 @@ public class SalesRepService {
                 });
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }
