@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -196,11 +195,7 @@ public class DeploymentService {
     }
 
     private static void checkVersion(Deployment deployment, String ifMatch, Long expectedVersion) {
-        ETags.checkIfMatch(ifMatch, deployment.getVersion());
-        if (expectedVersion != null && expectedVersion != deployment.getVersion()) {
-            throw new OptimisticLockingFailureException("Deployment " + deployment.getId() + " is at version "
-                    + deployment.getVersion() + ", not " + expectedVersion + ".");
-        }
+        ETags.checkExpectedVersion("Deployment " + deployment.getId(), ifMatch, expectedVersion, deployment.getVersion());
     }
 
     private static ConflictException alreadyActive(String licenseId, UUID activeId) {

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,11 +58,7 @@ public class EngineerService {
     @PreAuthorize(ADMIN_ONLY)
     public Engineer update(UUID id, EngineerEdit edit, Long expectedVersion, String ifMatch) {
         Engineer engineer = get(id);
-        ETags.checkIfMatch(ifMatch, engineer.getVersion());
-        if (expectedVersion != null && expectedVersion != engineer.getVersion()) {
-            throw new OptimisticLockingFailureException("Engineer " + id + " is at version " + engineer.getVersion()
-                    + ", not " + expectedVersion + ".");
-        }
+        ETags.checkExpectedVersion("Engineer " + id, ifMatch, expectedVersion, engineer.getVersion());
         if (engineers.existsByEmailAndIdNot(Engineer.normalizeEmail(edit.email()), id)) {
             throw new ConflictException("An engineer with e-mail '" + edit.email().trim() + "' already exists.");
         }

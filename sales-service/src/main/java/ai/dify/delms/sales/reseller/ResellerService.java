@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -59,11 +58,7 @@ public class ResellerService {
     @Transactional
     public Reseller update(UUID id, ResellerRequest request, String ifMatch) {
         Reseller reseller = get(id);
-        ETags.checkIfMatch(ifMatch, reseller.getVersion());
-        if (request.version() != null && request.version() != reseller.getVersion()) {
-            throw new OptimisticLockingFailureException("Reseller " + id + " is at version " + reseller.getVersion()
-                    + ", not " + request.version() + ".");
-        }
+        ETags.checkExpectedVersion("Reseller " + id, ifMatch, request.version(), reseller.getVersion());
         if (request.code() != null && !request.code().equals(reseller.getCode())) {
             throw new BadFieldException("code", "cannot be changed: it is the reseller_id of the partner's tokens");
         }

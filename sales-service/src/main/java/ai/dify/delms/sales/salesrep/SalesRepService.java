@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -46,11 +45,7 @@ public class SalesRepService {
     @Transactional
     public SalesRep update(UUID id, SalesRepRequest request, String ifMatch) {
         SalesRep rep = get(id);
-        ETags.checkIfMatch(ifMatch, rep.getVersion());
-        if (request.version() != null && request.version() != rep.getVersion()) {
-            throw new OptimisticLockingFailureException("Sales rep " + id + " is at version " + rep.getVersion()
-                    + ", not " + request.version() + ".");
-        }
+        ETags.checkExpectedVersion("Sales rep " + id, ifMatch, request.version(), rep.getVersion());
         checkEmailFree(request.email(), id);
         if (rep.update(request.name(), request.email(), request.region(), request.active(), now())) {
             reps.flush();
