@@ -2,7 +2,6 @@ package ai.dify.delms.alert.alert;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +150,7 @@ public class AlertService {
         events.publish(event);
     }
 
-    // database precision, so what is published and what is read back are the same instant
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

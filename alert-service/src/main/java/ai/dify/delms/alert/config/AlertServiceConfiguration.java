@@ -1,6 +1,5 @@
 package ai.dify.delms.alert.config;
 
-import java.time.Clock;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,11 +30,5 @@ class AlertServiceConfiguration {
     @Bean
     ServiceAccessRules partnerAccessRules() {
         return PartnerAccess.rules();
-    }
-
-    /** Time as the rules see it; tests replace it to move time forward. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

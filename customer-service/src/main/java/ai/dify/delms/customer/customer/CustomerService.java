@@ -2,21 +2,19 @@ package ai.dify.delms.customer.customer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.customer.licensecount.CustomerLicenses;
+import ai.dify.delms.platform.directory.SalesDirectory;
 import ai.dify.delms.platform.events.DomainEvents;
-import ai.dify.delms.customer.salesref.SalesReferences;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -27,23 +25,23 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final CustomerLicenses licenses;
-    private final SalesReferences salesReferences;
+    private final SalesDirectory salesDirectory;
     private final DomainEvents events;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerLicenses licenses, SalesReferences salesReferences,
-            DomainEvents events) {
+    CustomerService(CustomerRepository customers, CustomerLicenses licenses, SalesDirectory salesDirectory,
+            DomainEvents events, Clock clock) {
         this.customers = customers;
-        this.salesReferences = salesReferences;
+        this.salesDirectory = salesDirectory;
         this.licenses = licenses;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
     public Customer create(CustomerDetails details, String actor) {
         checkNameFree(details.name(), null);
-        salesReferences.check(details.salesRepId(), null, details.resellerId(), null);
+        salesDirectory.checkNamedParties(null, details.salesRepId(), null, details.resellerId());
         // flushed so a concurrent duplicate fails on the unique name key (409) before the event is stored
         Customer customer = customers.saveAndFlush(new Customer(details, actor, now()));
         events.publish(CustomerEvents.CustomerCreated.of(customer));
@@ -57,14 +55,10 @@ public class CustomerService {
     @Transactional
     public Customer update(UUID id, CustomerDetails details, Long version, String ifMatch, String actor) {
         Customer customer = get(id);
-        ETags.checkIfMatch(ifMatch, customer.getVersion());
-        if (version != null && version != customer.getVersion()) {
-            throw new OptimisticLockingFailureException("Customer " + id + " is at version " + customer.getVersion()
-                    + ", not " + version + ".");
-        }
+        ETags.checkExpectedVersion("Customer " + id, ifMatch, version, customer.getVersion());
         checkNameFree(details.name(), id);
-        salesReferences.check(details.salesRepId(), customer.getSalesRepId(), details.resellerId(),
-                customer.getResellerId());
+        salesDirectory.checkNamedParties(customer.getSalesRepId(), details.salesRepId(), customer.getResellerId(),
+                details.resellerId());
         if (customer.update(details, actor, now())) {
             customers.flush();
             events.publish(CustomerEvents.CustomerUpdated.of(customer));
@@ -79,9 +73,8 @@ public class CustomerService {
                 });
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     @Transactional(readOnly = true)

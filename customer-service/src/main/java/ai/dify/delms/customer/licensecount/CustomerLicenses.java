@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerLicenses {
 
     private final CustomerLicenseRepository licenses;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CustomerLicenses(CustomerLicenseRepository licenses) {
+    CustomerLicenses(CustomerLicenseRepository licenses, Clock clock) {
         this.licenses = licenses;
+        this.clock = clock;
     }
 
     @Transactional

@@ -3,14 +3,12 @@ package ai.dify.delms.deployment.deployment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,15 +47,16 @@ public class DeploymentService {
     private final EngineerService engineers;
     private final LicenseViews licenses;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     DeploymentService(DeploymentRepository deployments, DeploymentHistoryRepository history,
-            EngineerService engineers, LicenseViews licenses, DomainEvents events) {
+            EngineerService engineers, LicenseViews licenses, DomainEvents events, Clock clock) {
         this.deployments = deployments;
         this.history = history;
         this.engineers = engineers;
         this.licenses = licenses;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -196,11 +195,7 @@ public class DeploymentService {
     }
 
     private static void checkVersion(Deployment deployment, String ifMatch, Long expectedVersion) {
-        ETags.checkIfMatch(ifMatch, deployment.getVersion());
-        if (expectedVersion != null && expectedVersion != deployment.getVersion()) {
-            throw new OptimisticLockingFailureException("Deployment " + deployment.getId() + " is at version "
-                    + deployment.getVersion() + ", not " + expectedVersion + ".");
-        }
+        ETags.checkExpectedVersion("Deployment " + deployment.getId(), ifMatch, expectedVersion, deployment.getVersion());
     }
 
     private static ConflictException alreadyActive(String licenseId, UUID activeId) {
@@ -213,8 +208,7 @@ public class DeploymentService {
         return text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

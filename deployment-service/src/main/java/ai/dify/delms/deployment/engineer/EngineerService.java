@@ -2,7 +2,6 @@ package ai.dify.delms.deployment.engineer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,11 +30,12 @@ public class EngineerService {
 
     private final EngineerRepository engineers;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    EngineerService(EngineerRepository engineers, DomainEvents events) {
+    EngineerService(EngineerRepository engineers, DomainEvents events, Clock clock) {
         this.engineers = engineers;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -59,11 +58,7 @@ public class EngineerService {
     @PreAuthorize(ADMIN_ONLY)
     public Engineer update(UUID id, EngineerEdit edit, Long expectedVersion, String ifMatch) {
         Engineer engineer = get(id);
-        ETags.checkIfMatch(ifMatch, engineer.getVersion());
-        if (expectedVersion != null && expectedVersion != engineer.getVersion()) {
-            throw new OptimisticLockingFailureException("Engineer " + id + " is at version " + engineer.getVersion()
-                    + ", not " + expectedVersion + ".");
-        }
+        ETags.checkExpectedVersion("Engineer " + id, ifMatch, expectedVersion, engineer.getVersion());
         if (engineers.existsByEmailAndIdNot(Engineer.normalizeEmail(edit.email()), id)) {
             throw new ConflictException("An engineer with e-mail '" + edit.email().trim() + "' already exists.");
         }
@@ -115,9 +110,8 @@ public class EngineerService {
                 .collect(Collectors.toMap(Engineer::getId, Engineer::getName));
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     @Transactional(readOnly = true)

@@ -39,12 +39,13 @@ public class LicenseViews {
     private final LicenseViewRepository views;
     private final ReferenceLookup owner;
     private final JdbcTemplate jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    LicenseViews(LicenseViewRepository views, ReferenceLookup owner, JdbcTemplate jdbc) {
+    LicenseViews(LicenseViewRepository views, ReferenceLookup owner, JdbcTemplate jdbc, Clock clock) {
         this.views = views;
         this.owner = owner;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package ai.dify.delms.gateway.ratelimit;
 
+import ai.dify.delms.platform.security.Roles;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class CallerKeyResolver implements KeyResolver {
     private static String keyOf(JwtAuthenticationToken token) {
         String client = token.getToken().getClaimAsString("azp");
         boolean partnerClient = token.getAuthorities().stream()
-                .anyMatch(authority -> "SCOPE_partner-api".equals(authority.getAuthority()));
+                .anyMatch(authority -> ("SCOPE_" + Roles.PARTNER_API_SCOPE).equals(authority.getAuthority()));
         return partnerClient && client != null ? "client:" + client : "subject:" + token.getToken().getSubject();
     }
 

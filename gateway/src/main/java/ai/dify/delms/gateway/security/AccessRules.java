@@ -17,6 +17,12 @@ import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
 
+import static ai.dify.delms.platform.security.Roles.ADMIN;
+import static ai.dify.delms.platform.security.Roles.ENGINEER;
+import static ai.dify.delms.platform.security.Roles.PARTNER;
+import static ai.dify.delms.platform.security.Roles.PARTNER_API_SCOPE;
+import static ai.dify.delms.platform.security.Roles.SALES;
+import static ai.dify.delms.platform.security.Roles.STAFF;
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
@@ -25,21 +31,15 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 /**
- * Who may call what through the gateway: the roles table of API.md, in one place.
+ * Who may call what through the gateway: the roles table of docs/security.md, in one place.
  * <p>
  * The gateway is the coarse first check; every service checks the token again and applies the
  * fine rules (e.g. sales may only schedule deployments, partners see only their own rows). Where a
  * path mixes capabilities of several roles, the gateway lets all staff through and the service
- * decides. Anything not listed here is denied: a route added to config/gateway.yml stays closed
+ * decides. Anything not listed here is denied: a path added to delms.routes (config/gateway.yml) stays closed
  * until a rule names it here; a path that no route serves falls through to a 404.
  */
 final class AccessRules {
-
-    static final String ADMIN = "admin";
-    static final String SALES = "sales";
-    static final String ENGINEER = "engineer";
-    static final String PARTNER = "partner";
-    static final String[] STAFF = {ADMIN, SALES, ENGINEER};
 
     private static final HttpMethod[] WRITES = {POST, PUT, PATCH};
 
@@ -59,7 +59,7 @@ final class AccessRules {
 
                 // Partner API: the partner role AND the partner-api scope of a partner client.
                 .pathMatchers("/api/partner/v1/**").access(AllAuthoritiesReactiveAuthorizationManager
-                        .hasAllAuthorities("ROLE_" + PARTNER, "SCOPE_partner-api"))
+                        .hasAllAuthorities("ROLE_" + PARTNER, "SCOPE_" + PARTNER_API_SCOPE))
 
                 // The services' audit logs: admins only.
                 .pathMatchers(GET, "/api/v1/audit/*").hasRole(ADMIN)

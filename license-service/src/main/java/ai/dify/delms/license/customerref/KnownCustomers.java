@@ -29,12 +29,13 @@ public class KnownCustomers {
     private final KnownCustomerRepository customers;
     private final ReferenceLookup owner;
     private final JdbcTemplate jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    KnownCustomers(KnownCustomerRepository customers, ReferenceLookup owner, JdbcTemplate jdbc) {
+    KnownCustomers(KnownCustomerRepository customers, ReferenceLookup owner, JdbcTemplate jdbc, Clock clock) {
         this.customers = customers;
         this.owner = owner;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Whether the customer is known here (from its events) and not deleted. */

@@ -2,7 +2,6 @@ package ai.dify.delms.license.license;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +22,7 @@ import ai.dify.delms.license.changelog.ChangeSource;
 import ai.dify.delms.license.customerref.KnownCustomers;
 import ai.dify.delms.license.timeline.TimelineKind;
 import ai.dify.delms.license.timeline.TimelineRecorder;
+import ai.dify.delms.platform.directory.SalesDirectory;
 import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.InvalidFieldException;
@@ -49,12 +48,12 @@ public class LicenseService {
     private final BusinessTimeZone businessTime;
 
     private final TimelineRecorder timeline;
-    private final SalesReferences salesReferences;
+    private final SalesDirectory salesDirectory;
 
     LicenseService(LicenseRepository licenses, LicenseIdGenerator ids, KnownCustomers customers,
             ProductTypes productTypes, DomainEvents events, ChangeRecorder changes, TimelineRecorder timeline,
-            SalesReferences salesReferences, Clock clock, BusinessTimeZone businessTime) {
-        this.salesReferences = salesReferences;
+            SalesDirectory salesDirectory, Clock clock, BusinessTimeZone businessTime) {
+        this.salesDirectory = salesDirectory;
         this.changes = changes;
         this.licenses = licenses;
         this.ids = ids;
@@ -75,7 +74,7 @@ public class LicenseService {
         if (!customers.exists(terms.customerId())) {
             throw new InvalidFieldException("customerId", "is not a known customer");
         }
-        salesReferences.check(null, terms.salesRepId(), null, terms.resellerId());
+        salesDirectory.checkNamedParties(null, terms.salesRepId(), null, terms.resellerId());
         LicenseId id = ids.next(terms.productType(), YearMonth.now(clock));
         License license = licenses.saveAndFlush(License.create(id, terms, actor, now()));
         events.publish(LicenseEvents.LicenseCreated.of(license));
@@ -111,13 +110,9 @@ public class LicenseService {
     @Transactional
     public License update(String id, LicenseUpdate update, String ifMatch, String actor) {
         License license = get(id);
-        ETags.checkIfMatch(ifMatch, license.getVersion());
-        if (update.version() != null && update.version() != license.getVersion()) {
-            throw new OptimisticLockingFailureException("License " + id + " is at version " + license.getVersion()
-                    + ", not " + update.version() + ".");
-        }
+        ETags.checkExpectedVersion("License " + id, ifMatch, update.version(), license.getVersion());
         update.checkReadOnlyFieldsOf(license);
-        salesReferences.check(license.getSalesRepId(), update.edit().salesRepId(), license.getResellerId(),
+        salesDirectory.checkNamedParties(license.getSalesRepId(), update.edit().salesRepId(), license.getResellerId(),
                 update.edit().resellerId());
         Instant now = now();
         List<FieldChange> changed = license.update(update.edit(), actor, now);
@@ -343,9 +338,8 @@ public class LicenseService {
         return LicenseId.isValid(id) && licenses.existsById(id);
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     @Transactional(readOnly = true)

@@ -2,7 +2,6 @@ package ai.dify.delms.sales.purchase;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,15 +37,16 @@ public class PurchaseService {
     private final SalesRepService reps;
     private final ResellerService resellers;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     PurchaseService(PurchaseRepository purchases, LicenseFeed licenses, SalesRepService reps,
-            ResellerService resellers, DomainEvents events) {
+            ResellerService resellers, DomainEvents events, Clock clock) {
         this.purchases = purchases;
         this.licenses = licenses;
         this.reps = reps;
         this.resellers = resellers;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -121,6 +121,6 @@ public class PurchaseService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

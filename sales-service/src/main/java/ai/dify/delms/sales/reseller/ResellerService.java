@@ -2,11 +2,9 @@ package ai.dify.delms.sales.reseller;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -27,14 +25,15 @@ public class ResellerService {
     private final SalesReferences references;
     private final IssuedResellerCodes issuedCodes;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ResellerService(ResellerRepository resellers, SalesReferences references, IssuedResellerCodes issuedCodes,
-            DomainEvents events) {
+            DomainEvents events, Clock clock) {
         this.resellers = resellers;
         this.references = references;
         this.issuedCodes = issuedCodes;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -59,11 +58,7 @@ public class ResellerService {
     @Transactional
     public Reseller update(UUID id, ResellerRequest request, String ifMatch) {
         Reseller reseller = get(id);
-        ETags.checkIfMatch(ifMatch, reseller.getVersion());
-        if (request.version() != null && request.version() != reseller.getVersion()) {
-            throw new OptimisticLockingFailureException("Reseller " + id + " is at version " + reseller.getVersion()
-                    + ", not " + request.version() + ".");
-        }
+        ETags.checkExpectedVersion("Reseller " + id, ifMatch, request.version(), reseller.getVersion());
         if (request.code() != null && !request.code().equals(reseller.getCode())) {
             throw new BadFieldException("code", "cannot be changed: it is the reseller_id of the partner's tokens");
         }
@@ -107,6 +102,6 @@ public class ResellerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

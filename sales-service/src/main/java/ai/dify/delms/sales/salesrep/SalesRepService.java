@@ -2,11 +2,9 @@ package ai.dify.delms.sales.salesrep;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -25,12 +23,13 @@ public class SalesRepService {
     private final SalesRepRepository reps;
     private final SalesReferences references;
     private final DomainEvents events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SalesRepService(SalesRepRepository reps, SalesReferences references, DomainEvents events) {
+    SalesRepService(SalesRepRepository reps, SalesReferences references, DomainEvents events, Clock clock) {
         this.reps = reps;
         this.references = references;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -46,11 +45,7 @@ public class SalesRepService {
     @Transactional
     public SalesRep update(UUID id, SalesRepRequest request, String ifMatch) {
         SalesRep rep = get(id);
-        ETags.checkIfMatch(ifMatch, rep.getVersion());
-        if (request.version() != null && request.version() != rep.getVersion()) {
-            throw new OptimisticLockingFailureException("Sales rep " + id + " is at version " + rep.getVersion()
-                    + ", not " + request.version() + ".");
-        }
+        ETags.checkExpectedVersion("Sales rep " + id, ifMatch, request.version(), rep.getVersion());
         checkEmailFree(request.email(), id);
         if (rep.update(request.name(), request.email(), request.region(), request.active(), now())) {
             reps.flush();
@@ -101,8 +96,7 @@ public class SalesRepService {
                 });
     }
 
-    /** Microseconds: what the database keeps, so a response and a later read show the same instant. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

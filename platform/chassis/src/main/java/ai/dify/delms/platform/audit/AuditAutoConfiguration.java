@@ -51,10 +51,10 @@ public class AuditAutoConfiguration {
 
     @Bean
     HibernatePropertiesCustomizer auditListenersCustomizer(ObjectProvider<Tracer> tracers,
-            ObjectProvider<JsonMapper> json, @Value("${delms.audit.max-value-length:200}") int maxValueLength) {
+            ObjectProvider<JsonMapper> json, Clock clock, @Value("${delms.audit.max-value-length:200}") int maxValueLength) {
         AuditOrigin.Resolver origins = new AuditOrigin.Resolver(tracers);
         AuditEventListener listener = new AuditEventListener(origins::current,
-                json.getIfAvailable(() -> JsonMapper.builder().build()), Clock.systemUTC(), maxValueLength);
+                json.getIfAvailable(() -> JsonMapper.builder().build()), clock, maxValueLength);
         Integrator integrator = new Integrator() {
             @Override
             public void integrate(Metadata metadata, BootstrapContext bootstrapContext,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ai.dify.delms.platform.directory.SalesParty.Kind;
+import ai.dify.delms.platform.problem.InvalidFieldException;
 import ai.dify.delms.platform.reference.OwnedResource;
 import ai.dify.delms.platform.reference.ReferenceLookup;
 
@@ -56,6 +57,32 @@ public class SalesDirectory {
     /** The reseller a request names, like {@link #resolveSalesRep}. */
     public Optional<SalesParty> resolveReseller(UUID id) {
         return reseller(id).or(() -> learn(Kind.RESELLER, RESELLERS, id));
+    }
+
+    /**
+     * Checks the sales rep and reseller a write names. A newly named one must exist and be active; one
+     * the record already names ({@code ...Before}) may stay even after it was deactivated, so an old
+     * record stays editable.
+     *
+     * @throws InvalidFieldException (422) naming the field whose new value is unknown or inactive
+     * @throws ai.dify.delms.platform.problem.UnavailableException (503) when sales-service cannot say
+     */
+    public void checkNamedParties(UUID salesRepIdBefore, UUID salesRepId, UUID resellerIdBefore, UUID resellerId) {
+        if (salesRepId != null && !salesRepId.equals(salesRepIdBefore)) {
+            requireActive(resolveSalesRep(salesRepId), "salesRepId", SALES_REPS.name());
+        }
+        if (resellerId != null && !resellerId.equals(resellerIdBefore)) {
+            requireActive(resolveReseller(resellerId), "resellerId", RESELLERS.name());
+        }
+    }
+
+    private static void requireActive(Optional<SalesParty> party, String field, String what) {
+        if (party.isEmpty()) {
+            throw new InvalidFieldException(field, "is not a known " + what);
+        }
+        if (!party.get().active()) {
+            throw new InvalidFieldException(field, "is an inactive " + what);
+        }
     }
 
     public Optional<SalesParty> salesRep(UUID id) {

@@ -18,8 +18,8 @@ import ai.dify.delms.platform.reference.ReferenceLookupAutoConfiguration;
 public class SalesDirectoryAutoConfiguration {
 
     @Bean
-    SalesDirectory salesDirectory(JdbcTemplate jdbc, ReferenceLookup owner) {
-        return new SalesDirectory(jdbc, owner, Clock.systemUTC());
+    SalesDirectory salesDirectory(JdbcTemplate jdbc, ReferenceLookup owner, Clock clock) {
+        return new SalesDirectory(jdbc, owner, clock);
     }
 
     @Bean

@@ -85,11 +85,11 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DomainEvents domainEvents(Outbox outbox, OutboxRelay relay, JsonMapper json, Environment environment,
+    DomainEvents domainEvents(Outbox outbox, OutboxRelay relay, JsonMapper json, Environment environment, Clock clock,
             ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         String application = environment.getProperty("spring.application.name", "unknown");
         return new DomainEvents(outbox, relay::wake, json, application, traceparent(tracer, propagator),
-                Clock.systemUTC());
+                clock);
     }
 
     /** The W3C trace context of the current span, or null outside a trace. */

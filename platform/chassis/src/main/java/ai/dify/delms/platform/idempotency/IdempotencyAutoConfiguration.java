@@ -37,9 +37,9 @@ public class IdempotencyAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyAutoConfiguration.class);
 
     @Bean
-    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${delms.idempotency.claim-timeout:PT60S}") Duration claimTimeout) {
-        return new IdempotencyStore(jdbc, transactionManager, Clock.systemUTC(), claimTimeout);
+        return new IdempotencyStore(jdbc, transactionManager, clock, claimTimeout);
     }
 
     /** Ordered after the security filter chain (order -100): the caller is known when it runs. */

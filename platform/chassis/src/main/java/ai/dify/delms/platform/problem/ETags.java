@@ -1,5 +1,7 @@
 package ai.dify.delms.platform.problem;
 
+import org.springframework.dao.OptimisticLockingFailureException;
+
 /**
  * Strong ETags from a resource's optimistic-lock {@code version}, and the If-Match check for updates.
  */
@@ -33,5 +35,19 @@ public final class ETags {
             }
         }
         throw new PreconditionFailedException("The resource has changed: current version is " + currentVersion + ".");
+    }
+
+    /**
+     * The two ways a writer says which version it read, checked the same way everywhere: the
+     * {@code If-Match} header (412 when it names another version) and the body's {@code version}
+     * (409, a lost-update conflict). Either may be absent.
+     *
+     * @param what the record as a person names it, e.g. {@code "License ENT-202503-123456"}
+     */
+    public static void checkExpectedVersion(String what, String ifMatch, Long bodyVersion, long currentVersion) {
+        checkIfMatch(ifMatch, currentVersion);
+        if (bodyVersion != null && bodyVersion != currentVersion) {
+            throw new OptimisticLockingFailureException(what + " is at version " + currentVersion + ", not " + bodyVersion + ".");
+        }
     }
 }

@@ -52,12 +52,12 @@ public class InboundEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IdempotentEventHandler idempotentEventHandler(JsonMapper json, JdbcTemplate jdbc,
+    IdempotentEventHandler idempotentEventHandler(JsonMapper json, JdbcTemplate jdbc, Clock clock,
             PlatformTransactionManager transactionManager, Environment environment) {
         // events are read as they were written, also those from before the strict reading of bodies
         return new IdempotentEventHandler(EventJson.lenientCopyOf(json), jdbc,
                 new TransactionTemplate(transactionManager),
-                environment.getProperty("spring.application.name", "unknown"), Clock.systemUTC());
+                environment.getProperty("spring.application.name", "unknown"), clock);
     }
 
     @Bean
