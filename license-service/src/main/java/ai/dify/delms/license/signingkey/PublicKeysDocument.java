@@ -1,6 +1,7 @@
 package ai.dify.delms.license.signingkey;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -41,7 +42,13 @@ public record PublicKeysDocument(List<Key> keys) {
 
         static Key of(SigningKey key) {
             return new Key("OKP", "Ed25519", "EdDSA", "sig", key.getKid(), Ed25519.base64Url(key.getPublicKey()),
-                    key.getStatus(), key.getCreatedAt(), key.getRetiredAt(), key.getRevokedAt());
+                    key.getStatus(), seconds(key.getCreatedAt()), seconds(key.getRetiredAt()),
+                    seconds(key.getRevokedAt()));
         }
+    }
+
+    /** Whole seconds, as the contract writes them ({@code 2026-12-07T10:00:00Z}). */
+    static Instant seconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -17,7 +17,9 @@ public record SigningKeyDto(
 
     static SigningKeyDto of(SigningKey key) {
         return new SigningKeyDto(key.getKid(), key.getAlgorithm(), key.getStatus(), Ed25519.base64Url(key.getPublicKey()),
-                key.getCreatedAt(), key.getCreatedBy(), key.getRetiredAt(), key.getRevokedAt(), key.getRevokedBy(),
+                PublicKeysDocument.seconds(key.getCreatedAt()), key.getCreatedBy(),
+                PublicKeysDocument.seconds(key.getRetiredAt()), PublicKeysDocument.seconds(key.getRevokedAt()),
+                key.getRevokedBy(),
                 key.getRevocationReason(), key.getVersion());
     }
 }

@@ -31,6 +31,6 @@ interface SigningKeyRepository extends JpaRepository<SigningKey, String> {
     @Query("select k from SigningKey k where k.kid = :kid")
     Optional<SigningKey> findForUpdate(@Param("kid") String kid);
 
-    /** Newest first; keys made in the same second by id. */
+    /** Newest first. */
     List<SigningKey> findAllByOrderByCreatedAtDescKidDesc();
 }
