@@ -101,6 +101,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/license-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the license signing keys (admin)
+         * @description Every key, newest first, with its status: ACTIVE (signs new license files; exactly one once the first file was signed or a key was rotated in), RETIRED (signs nothing, its files still verify), REVOKED (never verifies). Not paged: there are a handful.
+         */
+        get: operations["listLicenseKeys"];
+        put?: never;
+        /**
+         * Rotate: make a new active license signing key (admin)
+         * @description Makes a new Ed25519 key, which signs every license file from now on, and retires the ACTIVE one, in one transaction: files it signed still verify, but it signs nothing any more and its private key is discarded. Concurrent rotations run one after the other and leave exactly one ACTIVE key. The new key shows in the public keys document at once; offline verifiers need that document again to verify files signed with it. Takes no body; honours Idempotency-Key.
+         */
+        post: operations["rotateLicenseKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/license-keys/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys document (no authentication)
+         * @description Every license signing key as a JWK (kty OKP, crv Ed25519, alg EdDSA, use sig, kid, x: the raw public key in base64url) with its status, createdAt, retiredAt and revokedAt; REVOKED keys stay listed so that verifiers can refuse their files. Offline verifiers read this document as their keys file. Cacheable for a few minutes (Cache-Control: public, max-age); the ETag changes with every rotation and revocation, and If-None-Match with the current one answers 304.
+         */
+        get: operations["publicLicenseKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/license-keys/{kid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a license signing key (admin) */
+        get: operations["getLicenseKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/license-keys/{kid}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a retired license signing key (admin)
+         * @description For a key that must never be trusted again (its private key was exposed before it was retired): the public keys document lists it as REVOKED and verifiers refuse every file it signed, so those files must be issued again. reason (required, at most 500 characters) is recorded with who revoked it and when. Revocation is final.
+         */
+        post: operations["revokeLicenseKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licenses": {
         parameters: {
             query?: never;
@@ -390,6 +471,35 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
+        /** @description A license signing key's public key (JWK, RFC 8037) and status */
+        LicensePublicKey: {
+            /** @enum {string} */
+            alg?: "EdDSA";
+            /** Format: date-time */
+            createdAt?: string;
+            /** @enum {string} */
+            crv?: "Ed25519";
+            /**
+             * @description Key id, [A-Za-z0-9._-]{1,64}; a signed file names the key it was signed with
+             * @example lk-20261207-3f9a2c
+             */
+            kid?: string;
+            /** @enum {string} */
+            kty?: "OKP";
+            /** Format: date-time */
+            retiredAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /**
+             * @description ACTIVE signs new files; RETIRED still verifies; REVOKED never verifies
+             * @enum {string}
+             */
+            status?: "ACTIVE" | "RETIRED" | "REVOKED";
+            /** @enum {string} */
+            use?: "sig";
+            /** @description The raw 32-byte Ed25519 public key, base64url without padding */
+            x?: string;
+        };
         LicenseStats: {
             /** Format: int64 */
             active?: number;
@@ -556,6 +666,42 @@ export interface components {
             users?: number;
             /** Format: int32 */
             workspaces?: number;
+        };
+        /** @description Every license signing key, newest first. Readers ignore unknown fields; a key with status REVOKED (or a revokedAt) must be refused. */
+        PublicKeysDocument: {
+            keys?: components["schemas"]["LicensePublicKey"][];
+        };
+        RevocationRequest: {
+            /** @description Why the key must never be trusted again (e.g. how it was exposed) */
+            reason: string;
+        };
+        SigningKeyDto: {
+            /** @description Always Ed25519 */
+            algorithm?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /**
+             * @description Key id, lk-YYYYMMDD-xxxxxx
+             * @example lk-20261207-3f9a2c
+             */
+            kid?: string;
+            /** @description The raw 32-byte Ed25519 public key, base64url without padding (the x of the public keys document) */
+            publicKey?: string;
+            /** Format: date-time */
+            retiredAt?: string;
+            /** @description Why the key was revoked; null unless REVOKED */
+            revocationReason?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            revokedBy?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "RETIRED" | "REVOKED";
+            /** Format: int64 */
+            version?: number;
+        };
+        SigningKeyList: {
+            keys?: components["schemas"]["SigningKeyDto"][];
         };
         SnapshotStatus: {
             failure?: string;
@@ -916,6 +1062,238 @@ export interface operations {
             };
             /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    listLicenseKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every key, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SigningKeyList"];
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    rotateLicenseKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new ACTIVE key; Location names it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SigningKeyDto"];
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    publicLicenseKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public keys document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicKeysDocument"];
+                };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    getLicenseKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key; its ETag is its version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SigningKeyDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description No key has this id: problem+json of type urn:delms:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    revokeLicenseKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevocationRequest"];
+            };
+        };
+        responses: {
+            /** @description The key, now REVOKED */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["SigningKeyDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description No key has this id: problem+json of type urn:delms:problem:not-found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description problem+json of type urn:delms:problem:conflict, with kid and status: the key is ACTIVE (it signs every new file: rotate first, then revoke it), or it was revoked already (its first reason stays; revokedAt says when) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -111,6 +111,35 @@ class GatewaySecurityIT extends LiveServicesTestSupport {
     }
 
     @Test
+    void thePublicKeysOfLicenseFilesAreForEveryoneWithTheirCachingHeadersTheKeysThemselvesForAdmins() {
+        HttpResponse<String> anonymous = get("/api/v1/license-keys/public?answerCacheControl=max-age=300,public", null);
+
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(licenses.lastReceived().path()).isEqualTo("/api/v1/license-keys/public");
+        assertThat(anonymous.headers().allValues("Cache-Control")).as("the service's, not no-store")
+                .containsExactly("max-age=300,public");
+        assertThat(get("/api/v1/license-keys/public", issuer.partnerToken("acme")).statusCode()).isEqualTo(200);
+
+        int before = licenses.received().size();
+        assertProblem(get("/api/v1/license-keys", null), 401);
+        for (String role : new String[] {"sales", "engineer"}) {
+            String token = issuer.tokenFor("user-" + role, role);
+            assertProblem(get("/api/v1/license-keys", token), 403);
+            assertProblem(get("/api/v1/license-keys/lk-20261207-3f9a2c", token), 403);
+            assertProblem(send("POST", "/api/v1/license-keys", token), 403);
+            assertProblem(send("POST", "/api/v1/license-keys/lk-20261207-3f9a2c/revoke", token), 403);
+        }
+        assertProblem(send("POST", "/api/v1/license-keys", issuer.partnerToken("acme")), 403);
+        assertThat(licenses.received()).hasSize(before);
+
+        String admin = issuer.tokenFor("alice", "admin");
+        assertThat(get("/api/v1/license-keys", admin).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/license-keys", admin).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/license-keys/lk-20261207-3f9a2c/revoke", admin).statusCode()).isEqualTo(200);
+        assertThat(licenses.lastReceived().path()).isEqualTo("/api/v1/license-keys/lk-20261207-3f9a2c/revoke");
+    }
+
+    @Test
     void partnerTokenOnAStaffRouteIs403() {
         HttpResponse<String> response = get("/api/v1/licenses", issuer.partnerToken("acme"));
 

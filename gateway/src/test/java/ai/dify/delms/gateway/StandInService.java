@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
  * A real HTTP server on 127.0.0.1 standing in for one DELMS service behind the gateway: it answers
  * 200 with a small JSON body (its OpenAPI document at {@code /v3/api-docs}) and records every
  * request that reached it, headers included. A request with {@code ?answerAfterMs=N} is answered
- * N ms late, like a slow but healthy service.
+ * N ms late, like a slow but healthy service; one with {@code ?answerCacheControl=V} carries
+ * {@code Cache-Control: V}, like a cacheable answer.
  */
 final class StandInService {
 
@@ -50,6 +51,8 @@ final class StandInService {
                         : "{\"service\":\"" + name + "\",\"path\":\"" + path + "\"}";
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                cacheControlAsked(exchange.getRequestURI().getRawQuery())
+                        .ifPresent(value -> exchange.getResponseHeaders().set("Cache-Control", value));
                 exchange.sendResponseHeaders(200, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(bytes);
@@ -71,6 +74,12 @@ final class StandInService {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static java.util.Optional<String> cacheControlAsked(String query) {
+        String parameter = "answerCacheControl=";
+        return query != null && query.startsWith(parameter)
+                ? java.util.Optional.of(query.substring(parameter.length())) : java.util.Optional.empty();
     }
 
     /** A loopback address where nothing listens any more: connecting is refused, like a stopped instance. */

@@ -52,6 +52,8 @@ final class AccessRules {
                 // the fallback is only reached by internal forwarding, never from outside.
                 .pathMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers(GET, "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**", "/v3/api-docs/swagger-config").permitAll()
+                // The public keys license files are verified with: for anyone (customers' offline verifiers).
+                .pathMatchers(GET, "/api/v1/license-keys/public").permitAll()
                 .pathMatchers("/fallback/**").denyAll()
                 // The browser app: its page, files, settings and deep links load before sign-in (it
                 // then calls the API with a token). Reads only, never the API's paths, never a route.
@@ -63,6 +65,8 @@ final class AccessRules {
 
                 // The services' audit logs: admins only.
                 .pathMatchers(GET, "/api/v1/audit/*").hasRole(ADMIN)
+                // The signing keys of license files: admins only.
+                .pathMatchers("/api/v1/license-keys", "/api/v1/license-keys/**").hasRole(ADMIN)
 
                 // Staff API. Reads: every staff role. A partner token is not staff: 403.
                 .pathMatchers(GET, "/api/v1/**").hasAnyRole(STAFF)

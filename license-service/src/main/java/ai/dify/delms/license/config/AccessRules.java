@@ -33,6 +33,19 @@ class AccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/licenses/*/transitions").hasAnyRole(Roles.ADMIN, Roles.SALES);
     }
 
+    /**
+     * {@code /api/v1/license-keys}: the signing keys of license files are admins' alone; their public
+     * keys document is for anyone, without a token (customers' verifiers fetch it).
+     */
+    @Bean
+    ServiceAccessRules licenseKeyAccessRules() {
+        return rules -> rules
+                .requestMatchers(HttpMethod.GET, "/api/v1/license-keys/public").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/license-keys", "/api/v1/license-keys/*").hasRole(Roles.ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/license-keys", "/api/v1/license-keys/*/revoke")
+                .hasRole(Roles.ADMIN);
+    }
+
     /** {@code /api/partner/v1/licenses...}: partners only (role, scope and reseller claim), filtered to their reseller. */
     @Bean
     ServiceAccessRules partnerAccessRules() {

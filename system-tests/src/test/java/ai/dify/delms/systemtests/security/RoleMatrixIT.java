@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * OpenAPI documents of all services and fails when an endpoint exists that the table does not name,
  * so a new endpoint cannot ship without a decision on who may call it.
  * <p>
- * Requests are chosen to change nothing (the admin's alert rebuild and license snapshot aside, which are harmless): unknown ids ({@code {license}}, {@code {uuid}}) and bodies
+ * Requests are chosen to change nothing (the admin's alert rebuild, license snapshot and license signing key
+ * rotation aside, which are harmless): unknown ids ({@code {license}}, {@code {uuid}}) and bodies
  * that fail validation. An allowed role therefore gets 200 for a list, 404 for an unknown id or 400
  * for an invalid body; a role without the right gets 403 before the body is even read; no token 401.
  * Where the rule depends on the body (which transition, which deployment move), the row carries it.
@@ -57,6 +58,11 @@ class RoleMatrixIT {
             | GET    | /api/v1/stats/licenses                       | -                                      | 200 | 200 | 200 | 403 | 401 |
             | GET    | /api/v1/licenses/snapshots                   | -                                      | 200 | 403 | 403 | 403 | 401 |
             | POST   | /api/v1/licenses/snapshots                   | -                                      | 202 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/license-keys                         | -                                      | 200 | 403 | 403 | 403 | 401 |
+            | POST   | /api/v1/license-keys                         | -                                      | 201 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/license-keys/{license}               | -                                      | 404 | 403 | 403 | 403 | 401 |
+            | POST   | /api/v1/license-keys/{license}/revoke        | {"reason":"matrix"}                    | 404 | 403 | 403 | 403 | 401 |
+            | GET    | /api/v1/license-keys/public                  | -                                      | 200 | 200 | 200 | 200 | 200 |
             | GET    | /api/v1/customers                            | -                                      | 200 | 200 | 200 | 403 | 401 |
             | POST   | /api/v1/customers                            | {}                                     | 400 | 400 | 403 | 403 | 401 |
             | GET    | /api/v1/customers/{uuid}                     | -                                      | 404 | 404 | 404 | 403 | 401 |

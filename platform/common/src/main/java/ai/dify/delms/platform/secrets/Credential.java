@@ -11,8 +11,13 @@ record Credential(String property, String value, String variable) {
 
     /** Database passwords {@code delms_<name>_demo} and the like, the launcher's defaults. */
     private static final Pattern DEMO_PATTERN = Pattern.compile("delms_\\w+_demo");
-    /** The demo realm's Keycloak admin password and partner client secrets (README, "Demo logins"). */
-    private static final Set<String> DEMO_VALUES = Set.of("admin", "acme-secret", "globex-secret");
+    /**
+     * The demo realm's Keycloak admin password and partner client secrets (README, "Demo logins"), and
+     * the demo key-encryption key of license signing keys (config/license-service.yml, base64 of the
+     * text "delms-license-files-kek-demo-key").
+     */
+    private static final Set<String> DEMO_VALUES = Set.of("admin", "acme-secret", "globex-secret",
+            "ZGVsbXMtbGljZW5zZS1maWxlcy1rZWstZGVtby1rZXk=");
 
     boolean isEmpty() {
         return value == null || value.isBlank();

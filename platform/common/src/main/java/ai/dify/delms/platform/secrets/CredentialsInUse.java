@@ -13,8 +13,9 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * The credentials an application's configuration makes it use: its database password, the
- * basic-auth passwords it sends to config-server and Eureka, and the one it demands itself
- * (discovery and config-server). A client switched off (as in module tests) needs none.
+ * basic-auth passwords it sends to config-server and Eureka, the one it demands itself
+ * (discovery and config-server), and license-service's key-encryption keys of license signing
+ * keys. A client switched off (as in module tests) needs none.
  */
 final class CredentialsInUse {
 
@@ -22,6 +23,9 @@ final class CredentialsInUse {
     static final String CONFIG_PASSWORD = "spring.cloud.config.password";
     static final String EUREKA_URL = "eureka.client.service-url.defaultZone";
     static final String OWN_USER_PASSWORD = "spring.security.user.password";
+    static final String LICENSE_FILES_KEK = "delms.license-files.key-encryption-key";
+    /** Set only while the KEK is changed; then it must be a real key too. */
+    static final String LICENSE_FILES_PREVIOUS_KEK = "delms.license-files.previous-key-encryption-key";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)");
 
@@ -41,6 +45,12 @@ final class CredentialsInUse {
         }
         if (environment.containsProperty("spring.security.user.name")) {
             credentials.add(credential(environment, OWN_USER_PASSWORD));
+        }
+        if (environment.containsProperty(LICENSE_FILES_KEK)) {
+            credentials.add(credential(environment, LICENSE_FILES_KEK));
+        }
+        if (!value(environment, LICENSE_FILES_PREVIOUS_KEK).isBlank()) {
+            credentials.add(credential(environment, LICENSE_FILES_PREVIOUS_KEK));
         }
         return credentials;
     }

@@ -54,6 +54,34 @@ class SecretsCheckTest {
     }
 
     @Test
+    void theDemoKeyEncryptionKeyOfLicenseSigningKeysIsRefused() {
+        MockEnvironment environment = licenseFiles("docker")
+                .withProperty("DELMS_LICENSE_FILES_KEK", "ZGVsbXMtbGljZW5zZS1maWxlcy1rZWstZGVtby1rZXk=");
+
+        assertThat(problems(environment)).containsExactly(
+                "delms.license-files.key-encryption-key holds a demo value: set the environment variable"
+                        + " DELMS_LICENSE_FILES_KEK to the deployment's secret");
+    }
+
+    @Test
+    void aMissingKeyEncryptionKeyIsRefusedAndThePreviousOneIsCheckedOnlyWhenSet() {
+        assertThat(problems(licenseFiles("k8s"))).containsExactly(
+                "delms.license-files.key-encryption-key is empty: set the environment variable"
+                        + " DELMS_LICENSE_FILES_KEK to the deployment's secret");
+
+        MockEnvironment changingKek = licenseFiles("k8s")
+                .withProperty("DELMS_LICENSE_FILES_KEK", "UL8F3zfntFbr2RqzxQtcEGpFG158X6gIxYpUHG6/Lx8=")
+                .withProperty("DELMS_LICENSE_FILES_PREVIOUS_KEK", "ZGVsbXMtbGljZW5zZS1maWxlcy1rZWstZGVtby1rZXk=");
+        assertThat(problems(changingKek)).containsExactly(
+                "delms.license-files.previous-key-encryption-key holds a demo value: set the environment variable"
+                        + " DELMS_LICENSE_FILES_PREVIOUS_KEK to the deployment's secret");
+
+        MockEnvironment realKek = licenseFiles("k8s")
+                .withProperty("DELMS_LICENSE_FILES_KEK", "UL8F3zfntFbr2RqzxQtcEGpFG158X6gIxYpUHG6/Lx8=");
+        assertThatCode(() -> check.postProcessEnvironment(realKek, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
     void aRegistryUrlWithoutCredentialsIsRefused() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("eureka.client.service-url.defaultZone", "http://discovery:8761/eureka/");
@@ -106,6 +134,15 @@ class SecretsCheckTest {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:mariadb://db:3306/delms_license")
                 .withProperty("spring.datasource.password", "${DELMS_LICENSE_DB_PASSWORD:}");
+        environment.setActiveProfiles(profile);
+        return environment;
+    }
+
+    /** license-service's key-encryption keys as config/license-service.yml has them, under the given profile. */
+    private static MockEnvironment licenseFiles(String profile) {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("delms.license-files.key-encryption-key", "${DELMS_LICENSE_FILES_KEK:}")
+                .withProperty("delms.license-files.previous-key-encryption-key", "${DELMS_LICENSE_FILES_PREVIOUS_KEK:}");
         environment.setActiveProfiles(profile);
         return environment;
     }

@@ -1,0 +1,107 @@
+package ai.dify.delms.license.signingkey;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs license files with the ACTIVE signing key (Ed25519), and gives the public key of any key
+ * that still verifies. Never hands out private key material.
+ * <p>
+ * Every signature reads which key is ACTIVE from the database (one indexed row), so a rotation on
+ * any instance takes effect on the next signature everywhere; only the decrypted private key of
+ * that one key is kept in memory, and replaced when another key becomes ACTIVE. A revoked key is
+ * never ACTIVE, so revocation needs no invalidation. On a fresh system the first signature makes
+ * the first key.
+ */
+@Component
+public class LicenseSigner {
+
+    private static final Logger log = LoggerFactory.getLogger(LicenseSigner.class);
+
+    private final SigningKeys keys;
+    private final KeyEncryptionKeys keks;
+    private volatile OpenedKey opened;
+
+    LicenseSigner(SigningKeys keys, KeyEncryptionKeys keks) {
+        this.keys = keys;
+        this.keks = keks;
+    }
+
+    /**
+     * Signs {@code data} with the ACTIVE key.
+     *
+     * @return the signature and the id of the key that made it
+     * @throws SigningKeyUnreadableException if the configured key-encryption key cannot open the
+     *                                       ACTIVE key (logged, with what to fix)
+     */
+    public LicenseSignature sign(byte[] data) {
+        SigningKey active = keys.active().orElseGet(keys::activeOrFirst);
+        return new LicenseSignature(active.getKid(), Ed25519.sign(privateKeyOf(active), data));
+    }
+
+    /**
+     * The public key that verifies signatures of {@code kid}: of the ACTIVE key or a RETIRED one.
+     *
+     * @return empty for an unknown or a REVOKED key, whose signatures must not be trusted
+     */
+    public Optional<PublicKey> publicKey(String kid) {
+        return keys.find(kid).filter(key -> key.getStatus() != SigningKeyStatus.REVOKED)
+                .map(key -> Ed25519.publicKey(key.getPublicKey()));
+    }
+
+    /**
+     * Opens the ACTIVE key now (at start-up), so that a wrong key-encryption key shows at once.
+     *
+     * @throws SigningKeyUnreadableException as {@link #sign} does, but not logged: the caller reports it
+     */
+    Optional<String> openActiveKey() {
+        return keys.active().map(active -> {
+            open(active);
+            return active.getKid();
+        });
+    }
+
+    private PrivateKey privateKeyOf(SigningKey active) {
+        try {
+            return open(active);
+        } catch (SigningKeyUnreadableException e) {
+            log.error("Cannot sign license files: {}", e.getMessage());
+            throw e;
+        }
+    }
+
+    private PrivateKey open(SigningKey active) {
+        OpenedKey current = opened;
+        if (current != null && current.kid().equals(active.getKid())) {
+            return current.key();
+        }
+        SealedPrivateKey sealed = active.sealedPrivateKey();
+        byte[] pkcs8 = keks.open(active.getKid(), sealed);
+        try {
+            if (keks.isPrevious(sealed.kekFingerprint())) {
+                log.warn("License signing key {} is still encrypted with the previous key-encryption key {}; a restart "
+                        + "encrypts it with the current one", active.getKid(), sealed.kekFingerprint());
+            }
+            PrivateKey key = Ed25519.privateKey(pkcs8);
+            opened = new OpenedKey(active.getKid(), key);
+            return key;
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    /** The decrypted private key of one key id; printed as its id only. */
+    private record OpenedKey(String kid, PrivateKey key) {
+
+        @Override
+        public String toString() {
+            return "OpenedKey[" + kid + "]";
+        }
+    }
+}
