@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
@@ -80,8 +80,7 @@ class CustomerController {
     @ChecksReferences
     ResponseEntity<CustomerDto> create(@Valid @RequestBody NewCustomerRequest request, CurrentActor actor) {
         Customer customer = customers.create(request.toDetails(), actor.auditName());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(customer.getId()).toUri();
+        URI location = Locations.of("/api/v1/customers/{id}", customer.getId());
         return ResponseEntity.created(location).eTag(ETags.of(customer.getVersion()))
                 .body(CustomerDto.of(customer, 0));
     }

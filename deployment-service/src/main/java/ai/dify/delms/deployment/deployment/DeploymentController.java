@@ -1,6 +1,5 @@
 package ai.dify.delms.deployment.deployment;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
@@ -88,7 +88,7 @@ class DeploymentController {
     @ChecksReferences
     ResponseEntity<DeploymentDto> schedule(@Valid @RequestBody NewDeploymentRequest request, CurrentActor actor) {
         Deployment deployment = deployments.schedule(request.licenseId(), request.plan(), actor.auditName());
-        return ResponseEntity.created(URI.create(PATH + "/" + deployment.getId()))
+        return ResponseEntity.created(Locations.of(PATH + "/{id}", deployment.getId()))
                 .eTag(ETags.of(deployment.getVersion())).body(dto(deployment));
     }
 

@@ -23,6 +23,7 @@ import ai.dify.delms.deployment.engineer.Engineer;
 import ai.dify.delms.deployment.engineer.EngineerService;
 import ai.dify.delms.deployment.licenseview.LicenseView;
 import ai.dify.delms.deployment.licenseview.LicenseViews;
+import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ConflictException;
@@ -38,9 +39,6 @@ import ai.dify.delms.platform.problem.NotFoundException;
 public class DeploymentService {
 
     static final String ONE_ACTIVE_PER_LICENSE = "deployment_one_active_per_license";
-    private static final String SCHEDULERS = "hasAnyRole('admin', 'sales', 'engineer')";
-    private static final String OPERATORS = "hasAnyRole('admin', 'engineer')";
-    private static final String ADMIN = "hasRole('admin')";
 
     private final DeploymentRepository deployments;
     private final DeploymentHistoryRepository history;
@@ -65,7 +63,7 @@ public class DeploymentService {
      * a license that already has an active deployment gets a 409.
      */
     @Transactional
-    @PreAuthorize(SCHEDULERS)
+    @PreAuthorize(Roles.ANY_STAFF)
     public Deployment schedule(String licenseId, DeploymentPlan plan, String actor) {
         String license = licenseId.trim();
         LicenseView view = licenses.resolve(license)
@@ -100,7 +98,7 @@ public class DeploymentService {
      * must name the current version (412 and 409); a deployment past SCHEDULED is a 409.
      */
     @Transactional
-    @PreAuthorize(OPERATORS)
+    @PreAuthorize(Roles.ADMIN_OR_ENGINEER)
     public Deployment update(UUID id, DeploymentUpdateRequest request, String ifMatch, String actor) {
         Deployment deployment = get(id);
         checkVersion(deployment, ifMatch, request.version());
@@ -123,7 +121,7 @@ public class DeploymentService {
      * deployment of a license terminated meanwhile can still be cancelled or failed, not started or completed.
      */
     @Transactional
-    @PreAuthorize(OPERATORS)
+    @PreAuthorize(Roles.ADMIN_OR_ENGINEER)
     public Deployment transition(UUID id, DeploymentStatus to, String remark, String ifMatch, String actor) {
         Deployment deployment = get(id);
         checkVersion(deployment, ifMatch, null);
@@ -148,7 +146,7 @@ public class DeploymentService {
 
     /** Removes a deployment and its history (admin); announced so read models can drop it. */
     @Transactional
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public void delete(UUID id, String ifMatch, String actor) {
         Deployment deployment = get(id);
         checkVersion(deployment, ifMatch, null);

@@ -1,6 +1,5 @@
 package ai.dify.delms.deployment.engineer;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.web.MergePatch;
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
@@ -109,7 +109,7 @@ class EngineerController {
     ResponseEntity<EngineerDto> create(@Valid @RequestBody NewEngineer body) {
         Engineer engineer = engineers.create(body.name(), body.email(), body.region(), body.skills(),
                 body.active() == null || body.active());
-        return ResponseEntity.created(URI.create(PATH + "/" + engineer.getId()))
+        return ResponseEntity.created(Locations.of(PATH + "/{id}", engineer.getId()))
                 .eTag(ETags.of(engineer.getVersion())).body(EngineerDto.of(engineer));
     }
 

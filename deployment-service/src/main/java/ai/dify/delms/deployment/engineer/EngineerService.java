@@ -26,7 +26,6 @@ import ai.dify.delms.platform.security.Roles;
 @Service
 public class EngineerService {
 
-    private static final String ADMIN_ONLY = "hasRole('" + Roles.ADMIN + "')";
 
     private final EngineerRepository engineers;
     private final DomainEvents events;
@@ -39,7 +38,7 @@ public class EngineerService {
     }
 
     @Transactional
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public Engineer create(String name, String email, String region, List<String> skills, boolean active) {
         if (engineers.existsByEmail(Engineer.normalizeEmail(email))) {
             throw new ConflictException("An engineer with e-mail '" + email.trim() + "' already exists.");
@@ -55,7 +54,7 @@ public class EngineerService {
      * the current version (412 and 409); a change that changes nothing writes and publishes nothing.
      */
     @Transactional
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public Engineer update(UUID id, EngineerEdit edit, Long expectedVersion, String ifMatch) {
         Engineer engineer = get(id);
         ETags.checkExpectedVersion("Engineer " + id, ifMatch, expectedVersion, engineer.getVersion());
@@ -76,7 +75,7 @@ public class EngineerService {
      * @return the deactivated engineer, or empty when deleted
      */
     @Transactional
-    @PreAuthorize(ADMIN_ONLY)
+    @PreAuthorize(Roles.ADMIN_ONLY)
     public Optional<Engineer> delete(UUID id, String ifMatch) {
         Engineer engineer = get(id);
         ETags.checkIfMatch(ifMatch, engineer.getVersion());

@@ -64,7 +64,7 @@ class DeploymentLifecycleIT {
         String licenseId = data.license();
         String created = data.schedule(tokens.engineerToken(), data.plan(licenseId, engineerId, NEXT_WEEK))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith(DEPLOYMENTS + "/")))
+                .andExpect(header().string("Location", startsWith("http://localhost" + DEPLOYMENTS + "/")))
                 .andExpect(header().string("ETag", "\"0\""))
                 .andReturn().getResponse().getContentAsString();
         String id = json.readTree(created).get("id").asString();

@@ -90,7 +90,7 @@ class EngineerApiIT {
         String created = asAdmin(post(ENGINEERS).contentType(MediaType.APPLICATION_JSON)
                         .content(newEngineer("Erin Deployer", email)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith(ENGINEERS + "/")))
+                .andExpect(header().string("Location", startsWith("http://localhost" + ENGINEERS + "/")))
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.name").value("Erin Deployer"))
                 .andExpect(jsonPath("$.email").value(email))

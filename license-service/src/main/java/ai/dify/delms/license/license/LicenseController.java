@@ -1,5 +1,6 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.web.MergePatch;
 
 import java.net.URI;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
@@ -88,8 +88,7 @@ class LicenseController {
     @ChecksReferences
     ResponseEntity<LicenseDto> create(@Valid @RequestBody NewLicenseRequest request, CurrentActor actor) {
         License license = licenses.create(request.toTerms(), actor.auditName());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(license.getId().value()).toUri();
+        URI location = Locations.of("/api/v1/licenses/{id}", license.getId().value());
         return ResponseEntity.created(location).eTag(ETags.of(license.getVersion()))
                 .body(LicenseDto.of(license, licenses.today()));
     }

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,15 +83,16 @@ public class LicenseService {
         return license;
     }
 
+    private static final String ONLY_ADMINS_TERMINATE =
+            "#to != T(ai.dify.delms.license.license.LicenseStatus).TERMINATED or " + Roles.ADMIN_ONLY;
+
     /**
      * A manual status change: admins may suspend, terminate and reinstate; sales may suspend and
      * reinstate. Reinstating means changing a SUSPENDED license to the status it had before.
      */
     @Transactional
+    @PreAuthorize(ONLY_ADMINS_TERMINATE)
     public License transition(String id, LicenseStatus to, String reason, CurrentActor actor) {
-        if (to == LicenseStatus.TERMINATED && !actor.hasRole(Roles.ADMIN)) {
-            throw new AccessDeniedException("Only an admin may terminate a license.");
-        }
         License license = get(id);
         Instant now = now();
         String who = actor.auditName();

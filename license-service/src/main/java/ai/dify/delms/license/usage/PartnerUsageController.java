@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
@@ -49,7 +49,7 @@ class PartnerUsageController {
             PartnerCaller caller, CurrentActor actor) {
         UsageService.Recorded recorded = usage.reportOfReseller(id, caller.resellerId(), request.workspaces(),
                 request.users(), request.reportedAt(), actor);
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().build().toUri();
+        URI location = Locations.of(PartnerAccess.PATH + "/licenses/{id}/usage", id);
         return ResponseEntity.created(location).body(PartnerUsageReportDto.of(recorded));
     }
 

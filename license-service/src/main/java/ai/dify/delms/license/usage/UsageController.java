@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.security.CurrentActor;
@@ -46,7 +46,7 @@ class UsageController {
         UsageService.Recorded recorded = usage.report(id, request.workspaces(), request.users(), request.reportedAt(),
                 actor);
         UsageReport r = recorded.report();
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().build().toUri();
+        URI location = Locations.of("/api/v1/licenses/{id}/usage", id);
         return ResponseEntity.created(location).body(new UsageReportDto(r.getId(), r.getWorkspaces(), r.getUsers(),
                 r.getReportedAt(), r.getRecordedAt(), r.getReportedBy(), recorded.applied().becameLatest(),
                 recorded.applied().overusedAfter(), recorded.applied().statusAfter().name()));

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.license.LatestUsage;
@@ -37,12 +37,10 @@ public class UsageService {
         this.clock = clock;
     }
 
-    /** A report from staff: admins and engineers report usage (API.md roles); partners do it through the partner API. */
+    /** A report from staff: admins and engineers report usage (docs/security.md, roles); partners do it through the partner API. */
     @Transactional
+    @PreAuthorize(Roles.ADMIN_OR_ENGINEER)
     public Recorded report(String licenseId, int workspaces, int users, Instant reportedAt, CurrentActor actor) {
-        if (!actor.hasRole(Roles.ADMIN) && !actor.hasRole(Roles.ENGINEER)) {
-            throw new AccessDeniedException("Only admins and engineers report usage.");
-        }
         Instant now = now();
         LatestUsage usage = checked(workspaces, users, reportedAt, now);
         String who = actor.auditName();

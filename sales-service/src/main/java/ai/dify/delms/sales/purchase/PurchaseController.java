@@ -1,6 +1,5 @@
 package ai.dify.delms.sales.purchase;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.security.CurrentActor;
@@ -82,6 +82,6 @@ class PurchaseController {
             schema = @Schema(type = "string", minLength = 1, maxLength = 200))
     ResponseEntity<PurchaseDto> record(@Valid @RequestBody NewPurchaseRequest request, CurrentActor actor) {
         Purchase purchase = purchases.record(request.toTerms(), actor.auditName());
-        return ResponseEntity.created(URI.create(PATH + "/" + purchase.getId())).body(PurchaseDto.of(purchase));
+        return ResponseEntity.created(Locations.of(PATH + "/{id}", purchase.getId())).body(PurchaseDto.of(purchase));
     }
 }

@@ -1,6 +1,5 @@
 package ai.dify.delms.sales.reseller;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
@@ -71,7 +71,7 @@ class ResellerController {
                     + "partner's tokens; 409 if taken, also by a reseller deleted since (a code is never issued twice). tier: AUTHORIZED, GOLD or PLATINUM.")
     ResponseEntity<ResellerDto> create(@Valid @RequestBody ResellerRequest body) {
         Reseller reseller = resellers.create(body);
-        return ResponseEntity.created(URI.create(PATH + "/" + reseller.getId()))
+        return ResponseEntity.created(Locations.of(PATH + "/{id}", reseller.getId()))
                 .eTag(ETags.of(reseller.getVersion())).body(ResellerDto.of(reseller));
     }
 

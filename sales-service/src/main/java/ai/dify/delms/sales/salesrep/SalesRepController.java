@@ -1,6 +1,5 @@
 package ai.dify.delms.sales.salesrep;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
@@ -80,7 +80,7 @@ class SalesRepController {
     @Operation(summary = "Create a sales rep (admin)", description = "409 if the e-mail is taken (ignoring case).")
     ResponseEntity<SalesRepDto> create(@Valid @RequestBody NewSalesRep body) {
         SalesRep rep = reps.create(body.name(), body.email(), body.region(), body.active() == null || body.active());
-        return ResponseEntity.created(URI.create(PATH + "/" + rep.getId()))
+        return ResponseEntity.created(Locations.of(PATH + "/{id}", rep.getId()))
                 .eTag(ETags.of(rep.getVersion())).body(SalesRepDto.of(rep));
     }
 

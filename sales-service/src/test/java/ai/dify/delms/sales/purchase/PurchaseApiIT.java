@@ -83,7 +83,7 @@ class PurchaseApiIT {
                         .with("periodStart", "2041-01-01").with("periodEnd", "2042-01-01").with("amount", "1200.50")
                         .with("orderReference", "PO-1").json()))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith(PURCHASES + "/")))
+                .andExpect(header().string("Location", startsWith("http://localhost" + PURCHASES + "/")))
                 .andExpect(jsonPath("$.licenseId").value(license))
                 .andExpect(jsonPath("$.type").value("RENEWAL"))
                 .andExpect(jsonPath("$.amount").value(1200.50))

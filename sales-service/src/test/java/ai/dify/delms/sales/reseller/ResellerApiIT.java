@@ -65,7 +65,7 @@ class ResellerApiIT {
         String body = asAdmin(post(RESELLERS).contentType(MediaType.APPLICATION_JSON)
                         .content(SalesApi.resellerBody(code, "Acme Channel", "PLATINUM")))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith(RESELLERS + "/")))
+                .andExpect(header().string("Location", startsWith("http://localhost" + RESELLERS + "/")))
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.tier").value("PLATINUM"))

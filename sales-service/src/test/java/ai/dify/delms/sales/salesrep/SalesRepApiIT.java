@@ -83,7 +83,7 @@ class SalesRepApiIT {
         String email = "dana-" + UUID.randomUUID() + "@example.com";
         String created = asAdmin(post(REPS).contentType(MediaType.APPLICATION_JSON).content(newRep("Dana Seller", email)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", startsWith(REPS + "/")))
+                .andExpect(header().string("Location", startsWith("http://localhost" + REPS + "/")))
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.name").value("Dana Seller"))
                 .andExpect(jsonPath("$.email").value(email))
