@@ -4,7 +4,6 @@
 
 WAIT_FOR=()  # what launch started (or found running) and wait_ready must see ready
 NOT_BUILT=() # apps up skipped because their jar is missing
-declare -A RELAUNCHED=()
 
 # Starts $1 unless it already runs, and adds it to WAIT_FOR (unless there is nothing to wait for).
 launch() {
@@ -52,18 +51,8 @@ wait_ready() {
     next=()
     for c in "${pending[@]}"; do
       if [[ -f $(pid_file "$c") ]] && ! live_pid "$c" >/dev/null; then
-        if [[ -z ${RELAUNCHED[$c]:-} ]]; then
-          # Seen once on a loaded machine: a JVM shut down cleanly right after starting. One more
-          # start before giving up; both runs stay in its log.
-          RELAUNCHED[$c]=1
-          say "  $c exited while starting; starting it once more (see .delms/logs/$c.log)"
-          rm -f "$(pid_file "$c")"
-          launch "$c"
-          next+=("$c")
-        else
-          say "  FAILED $c: the process exited"
-          failed+=("$c")
-        fi
+        say "  FAILED $c: the process exited"
+        failed+=("$c")
       elif ready "$c"; then
         say "  ok  $c$(started_ago "$c")"
       else
