@@ -38,6 +38,9 @@ ensure_prereqs() {
 # Debian's Chromium for the browser tests (playwright-core drives it; no browser download).
 ensure_browser() { command -v chromium >/dev/null 2>&1 || apt_install chromium; }
 
+# ./delms test checks the launcher's own scripts with it.
+ensure_shellcheck() { command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck; }
+
 # Node 20.19+ is needed by the app's build tools.
 ensure_node() {
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

@@ -48,6 +48,12 @@ test_interrupted() {
 # "passed (12.3 s)" or "FAILED (12.3 s)" for a step that returned $1 and started at $2 (epoch ms).
 outcome() { printf '%s (%s)' "$( (($1 == 0)) && echo passed || echo FAILED)" "$(secs $(($(now_ms) - $2)))"; }
 
+# The launcher's own scripts: shellcheck finds what bash would only meet at run time.
+check_scripts() {
+  ensure_shellcheck
+  (cd "$ROOT" && shellcheck delms .ci/run infra/launcher/*.sh)
+}
+
 # The fault suite against the running stack, or against one started (and stopped) for it.
 cmd_chaos() {
   local rc=0
@@ -65,12 +71,17 @@ cmd_chaos() {
 }
 
 cmd_test() {
-  local t0 rc_unit=0 rc_up=0 rc_sys=0 rc_chaos=0 unit="" up="" sys="" chaos="" s
+  local t0 rc_lint=0 rc_unit=0 rc_up=0 rc_sys=0 rc_chaos=0 lint unit="" up="" sys="" chaos="" s
   t0=$(now_ms)
   trap test_cleanup EXIT
   trap 'test_interrupted 130' INT
   trap 'test_interrupted 143' TERM
   ensure_prereqs # module integration tests run their own MariaDB from its binaries
+
+  say "== the launcher's scripts: shellcheck delms .ci/run infra/launcher/*.sh"
+  s=$(now_ms)
+  run_step check_scripts || rc_lint=$?
+  lint=$(outcome "$rc_lint" "$s")
 
   say "== unit and integration tests: ./mvnw -B verify $*"
   s=$(now_ms)
@@ -117,9 +128,9 @@ cmd_test() {
   fi
 
   local verdict=PASSED
-  ((rc_unit == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
+  ((rc_lint == 0 && rc_unit == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
   say ""
-  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - unit/integration: $unit${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
+  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
   [[ $verdict == PASSED ]]
 }
 
