@@ -4,7 +4,6 @@ import static ai.dify.delms.systemtests.chaos.KafkaStoppedDuringWritesIT.millisS
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,8 +85,8 @@ class DatabaseRestartIT {
                 Set<String> seenUnready = new TreeSet<>();
                 await("every service reports unready").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                         .until(() -> {
-                            SystemUnderTest.SERVICE_PORTS.keySet().stream().filter(s -> !isReady(s)).forEach(seenUnready::add);
-                            return seenUnready.size() == SystemUnderTest.SERVICE_PORTS.size();
+                            SystemUnderTest.services().stream().filter(s -> !isReady(s)).forEach(seenUnready::add);
+                            return seenUnready.size() == SystemUnderTest.services().size();
                         });
                 unready = millisSince(stoppedAt);
                 pause(Math.max(0, OUTAGE.toMillis() - millisSince(stoppedAt)));
@@ -95,7 +94,7 @@ class DatabaseRestartIT {
             }
             long startedAt = System.nanoTime();
             await("every service ready again, by itself").atMost(BOUND).pollInterval(Duration.ofMillis(500))
-                    .until(() -> SystemUnderTest.SERVICE_PORTS.keySet().stream().allMatch(this::isReady));
+                    .until(() -> SystemUnderTest.services().stream().allMatch(this::isReady));
             ready = millisSince(startedAt);
             pause(5_000);
         } finally {
@@ -129,7 +128,7 @@ class DatabaseRestartIT {
     private boolean isReady(String service) {
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                    URI.create(SystemUnderTest.service(service) + "/actuator/health/readiness"))
+                    SystemUnderTest.serviceHealth(service))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (java.io.IOException e) {

@@ -143,7 +143,7 @@ class TokenAttacksIT {
         attacks.add(new Attack("HS256 keyed with the realm's public key (algorithm confusion)", TokenAttacksIT::hmacWithPublicKey, 401));
         attacks.add(new Attack("expired an hour ago", () -> forged(t -> t.expired()), 401));
         attacks.add(new Attack("not valid before an hour from now", () -> forged(t -> t.notBefore(Instant.now().plus(Duration.ofHours(1)))), 401));
-        attacks.add(new Attack("wrong issuer", () -> forged(t -> t.issuer("http://localhost:8180/realms/other")), 401));
+        attacks.add(new Attack("wrong issuer", () -> forged(t -> t.issuer(SystemUnderTest.keycloakRealm().replaceFirst("/realms/[^/]+$", "/realms/other"))), 401));
         attacks.add(new Attack("wrong audience", () -> forged(t -> t.audience("account")), 401));
         attacks.add(new Attack("real token of another realm (master's admin)", keycloak::masterAdminToken, 401));
         attacks.add(new Attack("real partner token with realm role admin added, signature kept", () -> tampered(realm.paul()), 401));

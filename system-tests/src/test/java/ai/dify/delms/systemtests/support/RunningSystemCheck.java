@@ -27,7 +27,7 @@ final class RunningSystemCheck implements BeforeAllCallback {
     }
 
     private static String findProblem() {
-        String gatewayReadiness = SystemUnderTest.gatewayManagement() + "/actuator/health/readiness";
+        String gatewayReadiness = SystemUnderTest.gatewayHealth().toString();
         String realm = SystemUnderTest.keycloakRealm() + "/.well-known/openid-configuration";
         for (String url : new String[] {gatewayReadiness, realm}) {
             String problem = expectOk(url);

@@ -2,37 +2,55 @@ package ai.dify.delms.systemtests.support;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where the running system is. Each value comes from a system property, else an environment
- * variable, else the local default of the launcher's runtime contract.
+ * variable, else where the launcher runs it: the ports and health endpoints of its component
+ * table ({@link Components}).
  */
 public final class SystemUnderTest {
 
     private SystemUnderTest() {
     }
 
+    /** The launcher's component table, read once. */
+    private static final class Table {
+        static final Components COMPONENTS = Components.read(repositoryRoot().resolve(Components.TABLE));
+    }
+
+    private static Components.Component component(String name) {
+        return Table.COMPONENTS.get(name);
+    }
+
     /** The gateway: the one origin every API call goes through. */
     public static URI gateway() {
-        return URI.create(stripTrailingSlash(setting("delms.gateway.url", "DELMS_GATEWAY_URL", "http://localhost:8080")));
+        return URI.create(stripTrailingSlash(setting("delms.gateway.url", "DELMS_GATEWAY_URL", "http://localhost:" + component("gateway").port())));
     }
 
     /** The gateway's management port (probes, metrics): never the public origin. */
     public static URI gatewayManagement() {
-        return URI.create(stripTrailingSlash(setting("delms.gateway.management-url", "DELMS_GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:8090")));
+        String port = setting("delms.gateway.management-port", "DELMS_GATEWAY_MANAGEMENT_PORT",
+                String.valueOf(component("gateway").probePort()));
+        return URI.create(stripTrailingSlash(setting("delms.gateway.management-url", "DELMS_GATEWAY_MANAGEMENT_URL", "http://127.0.0.1:" + port)));
+    }
+
+    /** The gateway's readiness: 200 once it routes. */
+    public static URI gatewayHealth() {
+        return URI.create(gatewayManagement() + component("gateway").healthPath());
     }
 
     /** The Keycloak realm, which is also the issuer every service expects in tokens. */
     public static String keycloakRealm() {
-        return stripTrailingSlash(setting("delms.keycloak.realm-url", "DELMS_ISSUER_URI", "http://localhost:8180/realms/delms"));
+        return stripTrailingSlash(setting("delms.keycloak.realm-url", "DELMS_ISSUER_URI",
+                "http://localhost:" + component("keycloak").port() + "/realms/delms"));
     }
 
-    /** The API services behind the gateway, by name, with the ports the launcher gives them. */
-    public static final Map<String, Integer> SERVICE_PORTS = Map.of(
-            "license-service", 8081, "customer-service", 8082, "sales-service", 8083,
-            "deployment-service", 8084, "alert-service", 8085);
+    /** The API services behind the gateway, by name. */
+    public static List<String> services() {
+        return Table.COMPONENTS.ofKind("service");
+    }
 
     /**
      * A service's own address, as a caller that bypasses the gateway reaches it: the services
@@ -41,17 +59,22 @@ public final class SystemUnderTest {
     public static URI service(String name) {
         String variable = "DELMS_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL";
         return URI.create(stripTrailingSlash(setting("delms." + name + ".url", variable,
-                "http://127.0.0.1:" + SERVICE_PORTS.get(name))));
+                "http://127.0.0.1:" + component(name).port())));
+    }
+
+    /** A service's readiness: 200 once its database answers and its consumers have their partitions. */
+    public static URI serviceHealth(String name) {
+        return URI.create(service(name) + component(name).healthPath());
     }
 
     /**
      * A service's own database as the launcher sets it up: schema {@code delms_<name>}, user
      * {@code delms_<name>}, password {@code DELMS_<NAME>_DB_PASSWORD} [{@code delms_<name>_demo}], on
-     * {@code DELMS_DB_URL} [{@code jdbc:mariadb://127.0.0.1:3306}]. For tests that count what a read
+     * {@code DELMS_DB_URL} [MariaDB on 127.0.0.1 at its port in the table]. For tests that count what a read
      * model holds; name = license, customer, sales, deployment, alert.
      */
     public static DatabaseLogin database(String name) {
-        String server = setting("delms.db.url", "DELMS_DB_URL", "jdbc:mariadb://127.0.0.1:3306");
+        String server = setting("delms.db.url", "DELMS_DB_URL", "jdbc:mariadb://127.0.0.1:" + component("mariadb").port());
         String password = setting("delms." + name + ".db.password",
                 "DELMS_" + name.toUpperCase(Locale.ROOT) + "_DB_PASSWORD", "delms_" + name + "_demo");
         return new DatabaseLogin(stripTrailingSlash(server) + "/delms_" + name, "delms_" + name, password);
@@ -61,12 +84,17 @@ public final class SystemUnderTest {
     }
 
     public static String kafkaBootstrap() {
-        return setting("delms.kafka.bootstrap", "DELMS_KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+        return setting("delms.kafka.bootstrap", "DELMS_KAFKA_BOOTSTRAP", "127.0.0.1:" + component("kafka").port());
     }
 
     /** The launcher script; relative paths resolve against the working directory (the module under Maven). */
     public static Path launcher() {
         return Path.of(setting("delms.launcher", "DELMS_LAUNCHER", "../delms")).toAbsolutePath().normalize();
+    }
+
+    /** The repository the launcher belongs to. */
+    public static Path repositoryRoot() {
+        return launcher().getParent();
     }
 
     private static String setting(String property, String environmentVariable, String fallback) {

@@ -1,0 +1,160 @@
+# shellcheck shell=bash
+# ./delms test (every test, the CI entry) and ./delms chaos (the fault suite).
+
+CHAOS_REPORT=system-tests/target/chaos/figures.md
+
+# `test` stops only what its own `up` started, and does so on any exit.
+TEST_STARTED_STACK=0
+TEST_KEEP=()
+test_cleanup() {
+  ((TEST_STARTED_STACK)) || return 0
+  TEST_STARTED_STACK=0
+  say "Stopping what this test run started..."
+  local c tier stop
+  for tier in "gateway ${SERVICES[*]}" "${PLATFORM[*]}" "${INFRA[*]}"; do
+    stop=()
+    for c in $tier; do [[ " ${TEST_KEEP[*]} " == *" $c "* ]] || stop+=("$c"); done
+    ((${#stop[@]} == 0)) || stop_many "${stop[@]}" || true
+  done
+}
+
+# What already runs is kept when the run stops what it started.
+keep_running_components() {
+  local c
+  for c in "${COMPONENTS[@]}"; do ! live_pid "$c" >/dev/null || TEST_KEEP+=("$c"); done
+}
+
+# Runs a step as a background child and waits: a signal to the launcher is then handled at once
+# (bash defers traps while a foreground command runs), and the trap stops the step first.
+TEST_CHILD=""
+run_step() {
+  local rc=0
+  "$@" &
+  TEST_CHILD=$!
+  wait "$TEST_CHILD" || rc=$?
+  TEST_CHILD=""
+  return "$rc"
+}
+test_interrupted() {
+  if [[ -n $TEST_CHILD ]]; then
+    pkill -TERM -P "$TEST_CHILD" 2>/dev/null || true # e.g. the build Maven of a `up` step
+    kill -TERM "$TEST_CHILD" 2>/dev/null || true
+    wait "$TEST_CHILD" 2>/dev/null || true
+  fi
+  say "delms test: interrupted"
+  exit "$1"
+}
+
+# "passed (12.3 s)" or "FAILED (12.3 s)" for a step that returned $1 and started at $2 (epoch ms).
+outcome() { printf '%s (%s)' "$( (($1 == 0)) && echo passed || echo FAILED)" "$(secs $(($(now_ms) - $2)))"; }
+
+# The launcher's own scripts: shellcheck finds what bash would only meet at run time.
+check_scripts() {
+  ensure_shellcheck
+  (cd "$ROOT" && shellcheck delms .ci/run infra/launcher/*.sh)
+}
+
+# The fault suite against the running stack, or against one started (and stopped) for it.
+cmd_chaos() {
+  local rc=0
+  trap test_cleanup EXIT
+  if ! stack_running; then
+    keep_running_components
+    TEST_STARTED_STACK=1
+    cmd_up || return 1
+  fi
+  say "== the fault suite: ./mvnw -B -pl system-tests -am -Pchaos verify"
+  ./mvnw -B -pl system-tests -am -Pchaos verify "$@" || rc=$?
+  [[ ! -f $CHAOS_REPORT ]] || { say ""; cat "$CHAOS_REPORT"; }
+  test_cleanup
+  return "$rc"
+}
+
+cmd_test() {
+  local t0 rc_lint=0 rc_unit=0 rc_up=0 rc_sys=0 rc_chaos=0 lint unit="" up="" sys="" chaos="" s
+  t0=$(now_ms)
+  trap test_cleanup EXIT
+  trap 'test_interrupted 130' INT
+  trap 'test_interrupted 143' TERM
+  ensure_prereqs # module integration tests run their own MariaDB from its binaries
+
+  say "== the launcher's scripts: shellcheck delms .ci/run infra/launcher/*.sh"
+  s=$(now_ms)
+  run_step check_scripts || rc_lint=$?
+  lint=$(outcome "$rc_lint" "$s")
+
+  say "== unit and integration tests: ./mvnw -B verify $*"
+  s=$(now_ms)
+  run_step ./mvnw -B verify "$@" || rc_unit=$?
+  if [[ -d $WEB ]]; then
+    say "== the app's checks and unit tests: npm run typecheck, lint, format:check, test (web/)"
+    run_step web_unit_tests || rc_unit=$?
+  fi
+  unit=$(outcome "$rc_unit" "$s")
+
+  if [[ ${DELMS_TEST_SKIP_SYSTEM:-} == 1 ]]; then
+    sys="skipped (DELMS_TEST_SKIP_SYSTEM=1)"
+  else
+    if stack_running; then
+      say "== the stack is already running: system tests use it"
+      up="already running"
+    else
+      say "== starting the stack: ./delms up"
+      s=$(now_ms)
+      keep_running_components
+      TEST_STARTED_STACK=1
+      run_step cmd_up || rc_up=$?
+      up="$( ((rc_up == 0)) && echo ok || echo FAILED) ($(secs $(($(now_ms) - s))))"
+    fi
+    if ((rc_up == 0)); then
+      say "== system tests: ./mvnw -B -pl system-tests -am -Psystem-tests verify"
+      s=$(now_ms)
+      run_step ./mvnw -B -pl system-tests -am -Psystem-tests verify || rc_sys=$?
+      if [[ -d $WEB ]]; then
+        say "== the app against the running system: npm run api:check, test:e2e (web/, Chromium)"
+        run_step web_browser_tests || rc_sys=$?
+      fi
+      sys=$(outcome "$rc_sys" "$s")
+      # last: it breaks and restarts parts of the stack
+      say "== the fault suite: ./mvnw -B -pl system-tests -am -Pchaos verify (figures: $CHAOS_REPORT)"
+      s=$(now_ms)
+      run_step ./mvnw -B -pl system-tests -am -Pchaos verify || rc_chaos=$?
+      chaos=$(outcome "$rc_chaos" "$s")
+    else
+      rc_sys=1
+      sys="not run (the stack did not come up)"
+    fi
+    test_cleanup
+  fi
+
+  local verdict=PASSED
+  ((rc_lint == 0 && rc_unit == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
+  say ""
+  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
+  [[ $verdict == PASSED ]]
+}
+
+# The app's static checks and Vitest suite; no running system needed. Every step runs, so one
+# failure does not hide another.
+web_unit_tests() {
+  web_dependencies
+  local step rc=0
+  for step in typecheck lint format:check test; do
+    (cd "$WEB" && npm run --silent "$step") || { warn "web: npm run $step failed"; rc=1; }
+  done
+  return "$rc"
+}
+
+# The API types still match the running services, then the Playwright suite through the gateway.
+web_browser_tests() {
+  web_dependencies
+  ensure_browser
+  local rc=0
+  # the addresses of the component table, unless given
+  local app="${DELMS_APP_URL:-http://localhost:$(port_of gateway)}"
+  (cd "$WEB" && DELMS_GATEWAY_URL="$GATEWAY_URL" npm run --silent api:check) ||
+    { warn "web: the API types differ from the running services"; rc=1; }
+  (cd "$WEB" && DELMS_APP_URL="$app" DELMS_KEYCLOAK_URL="$KEYCLOAK_URL" CHROMIUM_PATH="$(command -v chromium)" \
+    npm run test:e2e) || rc=1
+  return "$rc"
+}

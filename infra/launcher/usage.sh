@@ -1,0 +1,50 @@
+# shellcheck shell=bash
+# ./delms help
+
+usage() {
+  local components
+  components=$(printf '%s\n' "${INFRA[@]}" "${PLATFORM[@]}" gateway | paste -sd' ')
+  cat <<EOF
+DELMS launcher
+
+  ./delms up               build what changed, start everything, wait until healthy
+  ./delms down             stop everything ./delms started
+  ./delms status           component, pid, port, health, memory
+  ./delms logs <c> [-f]    last 200 lines of a component's log (-f: follow)
+  ./delms test [args]      all tests: ./mvnw verify [args], then the system tests against ./delms up
+  ./delms stop <c>         stop one component
+  ./delms start <c>        start one stopped component and wait for its health
+  ./delms freeze <c>       pause a component (SIGSTOP), for resilience tests
+  ./delms thaw <c>         resume a frozen component (SIGCONT)
+  ./delms kill <c>         kill a component's processes (SIGKILL), for resilience tests
+  ./delms chaos            the fault suite: stops, kills and restarts parts of a running stack
+                           (started and stopped for it when none runs) and checks no event is lost
+  ./delms seed             demo data through the API (resellers acme/globex, customers, licenses in
+                           every state); idempotent, and run by up on an empty system
+  ./delms seed --licenses N   insert N generated licenses into license-service's database
+  ./delms events dlt list <topic> [--all]   dead letters of a topic not replayed yet (all of them)
+  ./delms events dlt replay <topic>         republish them to the topic; each is replayed once
+
+Components: $components
+            ${SERVICES[*]}
+            (ports and health checks: infra/launcher/components.txt)
+State: .delms/ (pids/, logs/<component>.log, data, downloads)
+
+Environment (defaults in brackets):
+  DELMS_SKIP_BUILD=1          do not build before up
+  DELMS_SKIP_SEED=1           up does not create the demo data on an empty system
+  DELMS_GATEWAY_URL [http://localhost:${PORT[gateway]}], DELMS_KEYCLOAK_URL [http://localhost:${PORT[keycloak]}]   what seed talks to
+  DELMS_UP_TIMEOUT [240]      seconds to wait for everything to be healthy
+  DELMS_DB_URL                use this database server (jdbc:mariadb://host:port) instead of a local one;
+  DELMS_DB_ADMIN_USER [root], DELMS_DB_ADMIN_PASSWORD []   account that creates the service databases
+  DELMS_<NAME>_DB_PASSWORD    password of user delms_<name> [delms_<name>_demo], NAME = LICENSE, CUSTOMER, ...
+  DELMS_JAVA_OPTS             extra JVM flags for the Spring applications
+  DELMS_GATEWAY_MANAGEMENT_PORT [${PROBE_PORT[gateway]}]   the gateway's probes and metrics (never on the API port)
+  DELMS_STOP_TIMEOUT [30]     seconds a component gets to stop before it is killed
+  DELMS_KEYCLOAK_ADMIN_PASSWORD [admin]   Keycloak's admin console password (demo default)
+  DELMS_EUREKA_USER [delms], DELMS_EUREKA_PASSWORD [delms_eureka_demo]   basic auth of discovery
+  DELMS_CONFIG_USER [delms], DELMS_CONFIG_PASSWORD [delms_config_demo]   basic auth of config-server
+  DELMS_TEST_SKIP_SYSTEM=1    ./delms test runs only ./mvnw verify
+  DELMS_ADMIN_USER [alice], DELMS_ADMIN_PASSWORD [= user], DELMS_ADMIN_TOKEN   who events dlt acts as
+EOF
+}
