@@ -8,8 +8,8 @@ needs_build() {
     has_jar "$c" || continue
     jar=$(jar_of "$c")
     [[ -f $jar ]] || return 0
-    # What goes into the jar: the parent poms, the chassis, the module itself (tests excluded).
-    local sources=("$ROOT/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/platform/common" "$ROOT/platform/chassis" "$(module_of "$c")")
+    # What goes into the jar: the parent poms, the chassis, the license verifier, the module itself (tests excluded).
+    local sources=("$ROOT/pom.xml" "$ROOT/platform/pom.xml" "$ROOT/platform/common" "$ROOT/platform/chassis" "$ROOT/license-verifier" "$(module_of "$c")")
     newer=$(find "${sources[@]}" \( -name target -o -name node_modules -o -name dist -o -path '*/src/test' \) \
       -prune -o -type f -newer "$jar" -print -quit 2>/dev/null)
     [[ -z $newer ]] || return 0

@@ -74,6 +74,8 @@ describe('every module', () => {
       .fill(`channel-${suffix.toLowerCase()}@initech.example`);
     await reseller.getByLabel('Region', { exact: true }).fill('EMEA');
     await reseller.getByRole('button', { name: 'Create reseller' }).click();
+    // the app opens the new reseller once it is saved; only then may the list be asked for it
+    await alice.waitForURL(/\/resellers\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await alice.goto(`${APP_URL}/resellers?q=${suffix}`);
     await alice.getByText(`Initech Partners ${suffix}`).first().waitFor({ timeout: 30_000 });
 
@@ -84,6 +86,7 @@ describe('every module', () => {
     await rep.getByLabel('E-mail', { exact: true }).fill(`dana-${suffix.toLowerCase()}@vendor.example`);
     await rep.getByLabel('Region', { exact: true }).fill('EMEA');
     await rep.getByRole('button', { name: 'Create sales rep' }).click();
+    await alice.waitForURL(/\/sales-reps\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await alice.goto(`${APP_URL}/sales-reps?q=${suffix}`);
     await alice.getByText(`Dana Whitlock ${suffix}`).first().waitFor({ timeout: 30_000 });
   });
