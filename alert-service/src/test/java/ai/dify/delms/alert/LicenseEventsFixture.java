@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ai.dify.delms.alert.licensemodel.LicenseEvents;
+import ai.dify.delms.alert.licenseview.LicenseEvents;
 import ai.dify.delms.platform.test.kafka.TestKafka;
 import tools.jackson.databind.json.JsonMapper;
 

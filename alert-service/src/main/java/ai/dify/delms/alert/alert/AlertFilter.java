@@ -9,7 +9,7 @@ import jakarta.persistence.criteria.Subquery;
 
 import org.springframework.data.jpa.domain.Specification;
 
-import ai.dify.delms.alert.licensemodel.LicenseModel;
+import ai.dify.delms.alert.licenseview.LicenseModel;
 
 /**
  * The filters of the alert list; a null (or empty) filter does not restrict. {@code status}: any of

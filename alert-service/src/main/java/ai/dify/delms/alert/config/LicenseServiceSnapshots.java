@@ -13,7 +13,7 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import ai.dify.delms.alert.licensemodel.LicenseSnapshotRequest;
+import ai.dify.delms.alert.licenseview.LicenseSnapshotRequest;
 import io.micrometer.observation.ObservationRegistry;
 
 /**

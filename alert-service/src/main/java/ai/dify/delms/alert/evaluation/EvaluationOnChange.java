@@ -2,7 +2,7 @@ package ai.dify.delms.alert.evaluation;
 
 import org.springframework.stereotype.Component;
 
-import ai.dify.delms.alert.licensemodel.LicenseModelObserver;
+import ai.dify.delms.alert.licenseview.LicenseModelObserver;
 
 /** Re-evaluates a license when an event changed it, and every license after a rebuild. */
 @Component

@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.dify.delms.alert.alert.Alert;
 import ai.dify.delms.alert.alert.AlertService;
-import ai.dify.delms.alert.licensemodel.LicenseModel;
-import ai.dify.delms.alert.licensemodel.LicenseModels;
-import ai.dify.delms.alert.licensemodel.UsageHistory;
-import ai.dify.delms.alert.licensemodel.UsagePoint;
+import ai.dify.delms.alert.licenseview.LicenseModel;
+import ai.dify.delms.alert.licenseview.LicenseModels;
+import ai.dify.delms.alert.licenseview.UsageHistory;
+import ai.dify.delms.alert.licenseview.UsagePoint;
 
 /**
  * Evaluates every license, for what time alone changes (expiry windows, inactivity), in batches of

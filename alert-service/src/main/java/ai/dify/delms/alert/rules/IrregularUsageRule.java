@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 import ai.dify.delms.alert.alert.AlertSeverity;
 import ai.dify.delms.alert.alert.AlertType;
-import ai.dify.delms.alert.licensemodel.UsagePoint;
+import ai.dify.delms.alert.licenseview.UsagePoint;
 
 /**
  * IRREGULAR_USAGE (WARNING): the latest usage report is far outside the license's own recent history.

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import ai.dify.delms.alert.licensemodel.LicenseModel;
-import ai.dify.delms.alert.licensemodel.UsagePoint;
+import ai.dify.delms.alert.licenseview.LicenseModel;
+import ai.dify.delms.alert.licenseview.UsagePoint;
 
 /**
  * What the rules look at for one license: the read model's facts and its recent usage reports

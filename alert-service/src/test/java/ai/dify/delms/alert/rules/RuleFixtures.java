@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import ai.dify.delms.alert.licensemodel.UsagePoint;
+import ai.dify.delms.alert.licenseview.UsagePoint;
 import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /** Licenses as the rules see them, built in a line. */

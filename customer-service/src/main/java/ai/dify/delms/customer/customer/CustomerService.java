@@ -12,7 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.customer.licensecount.CustomerLicenses;
+import ai.dify.delms.customer.licenseview.CustomerLicenses;
 import ai.dify.delms.platform.directory.SalesDirectory;
 import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;

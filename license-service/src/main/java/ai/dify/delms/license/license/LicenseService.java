@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.changelog.ChangeRecorder;
 import ai.dify.delms.license.changelog.ChangeSource;
-import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.license.customerview.KnownCustomers;
 import ai.dify.delms.license.timeline.TimelineKind;
 import ai.dify.delms.license.timeline.TimelineRecorder;
 import ai.dify.delms.platform.directory.SalesDirectory;

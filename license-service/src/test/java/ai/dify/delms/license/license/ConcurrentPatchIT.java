@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import ai.dify.delms.license.customerref.CustomerEventsFixture;
-import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.license.customerview.CustomerEventsFixture;
+import ai.dify.delms.license.customerview.KnownCustomers;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.Interleaving;
 import ai.dify.delms.platform.test.TestTokens;

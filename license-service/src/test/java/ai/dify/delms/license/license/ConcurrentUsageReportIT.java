@@ -17,8 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ai.dify.delms.license.customerref.CustomerEventsFixture;
-import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.license.customerview.CustomerEventsFixture;
+import ai.dify.delms.license.customerview.KnownCustomers;
 import ai.dify.delms.platform.security.CurrentActor;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;

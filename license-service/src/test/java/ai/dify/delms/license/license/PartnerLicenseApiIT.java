@@ -31,8 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ai.dify.delms.license.customerref.CustomerEventsFixture;
-import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.license.customerview.CustomerEventsFixture;
+import ai.dify.delms.license.customerview.KnownCustomers;
 import ai.dify.delms.platform.directory.SalesDirectory;
 import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;

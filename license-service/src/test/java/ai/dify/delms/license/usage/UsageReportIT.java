@@ -20,8 +20,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-import ai.dify.delms.license.customerref.CustomerEventsFixture;
-import ai.dify.delms.license.customerref.KnownCustomers;
+import ai.dify.delms.license.customerview.CustomerEventsFixture;
+import ai.dify.delms.license.customerview.KnownCustomers;
 import ai.dify.delms.license.license.LicenseTestClient;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;

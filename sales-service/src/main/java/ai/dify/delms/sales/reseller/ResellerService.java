@@ -15,7 +15,7 @@ import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
-import ai.dify.delms.sales.references.SalesReferences;
+import ai.dify.delms.sales.customerview.SalesReferences;
 
 /** Reseller CRUD; every change is announced on {@code delms.sales} in the same transaction. */
 @Service

@@ -31,8 +31,8 @@ import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
 import ai.dify.delms.sales.SalesApi;
-import ai.dify.delms.sales.licensefeed.LicenseFeed;
-import ai.dify.delms.sales.licensefeed.TestLicenses;
+import ai.dify.delms.sales.licenseview.LicenseFeed;
+import ai.dify.delms.sales.licenseview.TestLicenses;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

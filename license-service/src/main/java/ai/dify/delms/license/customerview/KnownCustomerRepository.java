@@ -1,0 +1,18 @@
+package ai.dify.delms.license.customerview;
+
+import java.util.UUID;
+
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface KnownCustomerRepository extends JpaRepository<KnownCustomer, UUID> {
+
+    boolean existsByIdAndDeletedFalse(UUID id);
+
+    @Query("select c.id from KnownCustomer c where lower(c.name) like concat('%', :text, '%') order by c.name")
+    List<UUID> idsNamedLike(@Param("text") String text, Limit limit);
+}
