@@ -56,7 +56,7 @@ class InstanceController {
     @Operation(summary = "Register an air-gapped instance of a license", description = REGISTER + " Admin and engineer.")
     ResponseEntity<InstanceDto> register(@PathVariable String id, @Valid @RequestBody RegisterInstanceRequest request,
             CurrentActor actor) {
-        Instance instance = instances.register(id, null, request, actor.auditName());
+        Instance instance = instances.register(id, Requester.staff(), request, actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{instanceId}")
                 .buildAndExpand(instance.getId()).toUri();
         return ResponseEntity.created(location).body(InstanceDto.of(instance));
@@ -66,7 +66,7 @@ class InstanceController {
     @Operation(summary = "Air-gapped instances of a license", description = "In the order they were registered, "
             + "deactivated ones too, each with the last usage entry imported from it.")
     List<InstanceDto> list(@PathVariable String id) {
-        return instances.list(id, null).stream().map(InstanceDto::of).toList();
+        return instances.list(id, Requester.staff()).stream().map(InstanceDto::of).toList();
     }
 
     @PostMapping("/instances/{instanceId}/deactivate")
@@ -74,13 +74,13 @@ class InstanceController {
             + "it; what was imported stays. Its key cannot be registered again on the license. A second deactivation is "
             + "a 409. Admin and engineer.")
     InstanceDto deactivate(@PathVariable String id, @PathVariable UUID instanceId, CurrentActor actor) {
-        return InstanceDto.of(instances.deactivate(id, null, instanceId, actor.auditName()));
+        return InstanceDto.of(instances.deactivate(id, Requester.staff(), instanceId, actor.auditName()));
     }
 
     @PostMapping(value = "/usage-reports/import", consumes = {"text/plain", "application/octet-stream"})
     @Operation(summary = "Import a usage report of an air-gapped instance", description = IMPORT + " Admin and engineer.")
     ImportSummary importReport(@PathVariable String id, @RequestBody(required = false) byte[] report,
             CurrentActor actor) {
-        return importer.importReport(id, null, report == null ? new byte[0] : report, actor.auditName());
+        return importer.importReport(id, Requester.staff(), report == null ? new byte[0] : report, actor.auditName());
     }
 }

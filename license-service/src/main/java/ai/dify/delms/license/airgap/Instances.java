@@ -37,13 +37,12 @@ class Instances {
     }
 
     /**
-     * @param resellerId the partner's reseller; null for staff
      * @throws BadFieldException (400) naming {@code publicKey} when it is not an Ed25519 public key
      * @throws ConflictException when the key is registered for the license already (also a deactivated one)
      */
     @Transactional
-    Instance register(String licenseId, UUID resellerId, RegisterInstanceRequest request, String actor) {
-        License license = resellerId == null ? licenses.lock(licenseId) : licenses.lockOfReseller(licenseId, resellerId);
+    Instance register(String licenseId, Requester requester, RegisterInstanceRequest request, String actor) {
+        License license = requester.lock(licenses, licenseId);
         PublicKey key = parsed(request.publicKey());
         String keyId = InstanceKey.keyIdOf(key);
         if (instances.existsByLicenseIdAndKeyId(license.getId().value(), keyId)) {
@@ -55,15 +54,15 @@ class Instances {
     }
 
     @Transactional(readOnly = true)
-    List<Instance> list(String licenseId, UUID resellerId) {
-        checkVisible(licenseId, resellerId);
+    List<Instance> list(String licenseId, Requester requester) {
+        requester.read(licenses, licenseId);
         return instances.findByLicenseIdOrderByRegisteredAtAscIdAsc(licenseId);
     }
 
     /** @throws ConflictException when it was deactivated already (the first deactivation stays on record) */
     @Transactional
-    Instance deactivate(String licenseId, UUID resellerId, UUID instanceId, String actor) {
-        checkVisible(licenseId, resellerId);
+    Instance deactivate(String licenseId, Requester requester, UUID instanceId, String actor) {
+        requester.read(licenses, licenseId);
         Instance instance = instances.findForUpdateById(instanceId, licenseId)
                 .orElseThrow(() -> new NotFoundException("Instance", instanceId));
         if (!instance.deactivate(actor, now())) {
@@ -72,14 +71,6 @@ class Instances {
                     Map.of("instanceId", instanceId, "active", false));
         }
         return instances.saveAndFlush(instance);
-    }
-
-    private void checkVisible(String licenseId, UUID resellerId) {
-        if (resellerId == null) {
-            licenses.get(licenseId);
-        } else {
-            licenses.getOfReseller(licenseId, resellerId);
-        }
     }
 
     private static PublicKey parsed(String text) {

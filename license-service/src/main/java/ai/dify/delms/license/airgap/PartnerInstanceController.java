@@ -43,7 +43,7 @@ class PartnerInstanceController {
             description = InstanceController.REGISTER + OTHERS)
     ResponseEntity<InstanceDto> register(@PathVariable String id, @Valid @RequestBody RegisterInstanceRequest request,
             PartnerCaller caller, CurrentActor actor) {
-        Instance instance = instances.register(id, caller.resellerId(), request, actor.auditName());
+        Instance instance = instances.register(id, Requester.partner(caller), request, actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{instanceId}")
                 .buildAndExpand(instance.getId()).toUri();
         return ResponseEntity.created(location).body(InstanceDto.of(instance).withoutActors());
@@ -53,7 +53,7 @@ class PartnerInstanceController {
     @Operation(summary = "Air-gapped instances of one of the reseller's licenses (partner)",
             description = "As the staff list, without who registered or deactivated them." + OTHERS)
     List<InstanceDto> list(@PathVariable String id, PartnerCaller caller) {
-        return instances.list(id, caller.resellerId()).stream().map(i -> InstanceDto.of(i).withoutActors()).toList();
+        return instances.list(id, Requester.partner(caller)).stream().map(i -> InstanceDto.of(i).withoutActors()).toList();
     }
 
     @PostMapping("/instances/{instanceId}/deactivate")
@@ -61,7 +61,7 @@ class PartnerInstanceController {
             description = "No more usage reports are imported from it; a second deactivation is a 409." + OTHERS)
     InstanceDto deactivate(@PathVariable String id, @PathVariable UUID instanceId, PartnerCaller caller,
             CurrentActor actor) {
-        return InstanceDto.of(instances.deactivate(id, caller.resellerId(), instanceId, actor.auditName())).withoutActors();
+        return InstanceDto.of(instances.deactivate(id, Requester.partner(caller), instanceId, actor.auditName())).withoutActors();
     }
 
     @PostMapping(value = "/usage-reports/import", consumes = {"text/plain", "application/octet-stream"})
@@ -69,6 +69,6 @@ class PartnerInstanceController {
             description = InstanceController.IMPORT + " The partner's client or user is recorded as the reporter." + OTHERS)
     ImportSummary importReport(@PathVariable String id, @RequestBody(required = false) byte[] report,
             PartnerCaller caller, CurrentActor actor) {
-        return importer.importReport(id, caller.resellerId(), report == null ? new byte[0] : report, actor.auditName());
+        return importer.importReport(id, Requester.partner(caller), report == null ? new byte[0] : report, actor.auditName());
     }
 }

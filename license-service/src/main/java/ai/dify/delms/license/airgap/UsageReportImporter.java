@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +58,11 @@ class UsageReportImporter {
     }
 
     /**
-     * @param resellerId the partner's reseller; null for staff
      * @throws UsageReportRefusedException saying why and where; nothing is recorded
      */
     @Transactional
-    ImportSummary importReport(String licenseId, UUID resellerId, byte[] report, String actor) {
-        License license = resellerId == null ? licenses.lock(licenseId) : licenses.lockOfReseller(licenseId, resellerId);
+    ImportSummary importReport(String licenseId, Requester requester, byte[] report, String actor) {
+        License license = requester.lock(licenses, licenseId);
         Instance instance = instanceFor(licenseId, report);
         if (!instance.isActive()) {
             throw UsageReportRefusedException.deactivated(instance);
@@ -84,7 +82,7 @@ class UsageReportImporter {
         }
         List<UsageApplied> applied = usage.recordImported(licenseId, instance.getId(), entries.stream()
                 .map(e -> new UsageService.ImportedEntry(e.seq(), e.workspaces(), e.users(), e.at())).toList(),
-                actor, resellerId);
+                actor, requester.resellerId());
         instance.accepted(accepted.newPosition());
         instances.saveAndFlush(instance);
 

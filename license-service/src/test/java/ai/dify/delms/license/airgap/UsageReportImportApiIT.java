@@ -63,6 +63,9 @@ class UsageReportImportApiIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final UUID ACME_ID = UUID.randomUUID();
     private static final UUID GLOBEX_ID = UUID.randomUUID();
+    /** Reseller codes of this class alone: a code two active resellers share maps partners to neither (decision 23). */
+    private static final String ACME = "import-acme";
+    private static final String GLOBEX = "import-globex";
 
     @Autowired
     MockMvc mvc;
@@ -286,7 +289,7 @@ class UsageReportImportApiIT {
 
         register(tokens.salesToken(), id, "rack", InstanceKey.generate().publicKeyText()).andExpect(status().isForbidden());
         importReport(tokens.salesToken(), id, site.export(1)).andExpect(status().isForbidden());
-        importReport(tokens.partnerToken("acme"), id, site.export(1)).andExpect(status().isForbidden());
+        importReport(tokens.partnerToken(ACME), id, site.export(1)).andExpect(status().isForbidden());
         mvc.perform(post(LICENSES + id + "/usage-reports/import").contentType(MediaType.TEXT_PLAIN)
                 .content(site.export(1))).andExpect(status().isUnauthorized());
         instances(tokens.salesToken(), id).andExpect(status().isOk());
@@ -299,13 +302,13 @@ class UsageReportImportApiIT {
 
     @Test
     void partnersImportForTheirResellersLicensesOnly() throws Exception {
-        TestResellers.created(kafka, ACME_ID, "acme");
-        TestResellers.created(kafka, GLOBEX_ID, "globex");
+        TestResellers.created(kafka, ACME_ID, ACME);
+        TestResellers.created(kafka, GLOBEX_ID, GLOBEX);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.reseller(ACME_ID).isPresent()
                 && directory.reseller(GLOBEX_ID).isPresent());
         String acmeLicense = api.create(tokens.adminToken(), aLicenseFor(customerId).with("resellerId", ACME_ID.toString()));
         String globexLicense = api.create(tokens.adminToken(), aLicenseFor(customerId).with("resellerId", GLOBEX_ID.toString()));
-        String acme = tokens.partnerToken("acme");
+        String acme = tokens.partnerToken(ACME);
         AirGappedSite acmeSite = site(acmeLicense);
         AirGappedSite globexSite = site(globexLicense);
 
@@ -320,7 +323,7 @@ class UsageReportImportApiIT {
                 .contentType(MediaType.TEXT_PLAIN).content(acmeSite.export(1)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.entriesAccepted").value(1));
         api.usage(tokens.adminToken(), acmeLicense).andExpect(jsonPath("$.content[0].reportedBy")
-                .value("service-account-partner-acme"));
+                .value("service-account-partner-" + ACME));
         mvc.perform(get(PARTNER_LICENSES + acmeLicense + "/instances").header("Authorization", bearer(acme)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].lastSeq").value(1));
 
@@ -338,6 +341,22 @@ class UsageReportImportApiIT {
                 .andExpect(status().isNotFound());
         api.usage(tokens.adminToken(), globexLicense).andExpect(jsonPath("$.page.totalElements").value(0));
         instances(tokens.adminToken(), globexLicense).andExpect(jsonPath("$.length()").value(1));
+
+        // a partner whose reseller the directory does not know owns nothing: never taken for staff
+        String stranger = tokens.partnerToken("import-stranger");
+        globexSite.record(1, 2, days3Ago.plusSeconds(60));
+        partnerImport(stranger, globexLicense, globexSite.export(1));
+        mvc.perform(post(PARTNER_LICENSES + globexLicense + "/instances").header("Authorization", bearer(stranger))
+                .contentType(MediaType.APPLICATION_JSON).content(LicenseTestClient.json(Map.of("name", "x",
+                        "publicKey", InstanceKey.generate().publicKeyText()))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get(PARTNER_LICENSES + globexLicense + "/instances").header("Authorization", bearer(stranger)))
+                .andExpect(status().isNotFound());
+        String globexInstance = body(instances(tokens.adminToken(), globexLicense)).get(0).get("id").asString();
+        mvc.perform(post(PARTNER_LICENSES + globexLicense + "/instances/" + globexInstance + "/deactivate")
+                .header("Authorization", bearer(stranger))).andExpect(status().isNotFound());
+        api.usage(tokens.adminToken(), globexLicense).andExpect(jsonPath("$.page.totalElements").value(0));
+        instances(tokens.adminToken(), globexLicense).andExpect(jsonPath("$[0].active").value(true));
     }
 
     @Test

@@ -71,6 +71,9 @@ class LicenseFileApiIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final UUID ACME_ID = UUID.randomUUID();
     private static final UUID GLOBEX_ID = UUID.randomUUID();
+    /** Reseller codes of this class alone: a code two active resellers share maps partners to neither (decision 23). */
+    private static final String ACME = "files-acme";
+    private static final String GLOBEX = "files-globex";
     private static final String UNKNOWN_ID = "ENT-209912-999999";
 
     @Autowired
@@ -255,9 +258,9 @@ class LicenseFileApiIT {
             download(token, id).andExpect(status().isOk());
             files(token, id).andExpect(status().isOk());
         }
-        download(tokens.partnerToken("acme"), id).andExpect(status().isForbidden())
+        download(tokens.partnerToken(ACME), id).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        files(tokens.partnerToken("acme"), id).andExpect(status().isForbidden());
+        files(tokens.partnerToken(ACME), id).andExpect(status().isForbidden());
         mvc.perform(get(LICENSES + id + "/file")).andExpect(status().isUnauthorized());
         download(tokens.adminToken(), UNKNOWN_ID).andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -266,13 +269,13 @@ class LicenseFileApiIT {
 
     @Test
     void aPartnerDownloadsItsResellersFilesOnlyAnotherResellersLicenseIsAnUnknownId() throws Exception {
-        TestResellers.created(kafka, ACME_ID, "acme");
-        TestResellers.created(kafka, GLOBEX_ID, "globex");
+        TestResellers.created(kafka, ACME_ID, ACME);
+        TestResellers.created(kafka, GLOBEX_ID, GLOBEX);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.reseller(ACME_ID).isPresent()
                 && directory.reseller(GLOBEX_ID).isPresent());
         String acmeLicense = licenseOf(ACME_ID);
         String globexLicense = licenseOf(GLOBEX_ID);
-        String acme = bearer(tokens.partnerToken("acme"));
+        String acme = bearer(tokens.partnerToken(ACME));
 
         MockHttpServletResponse own = mvc.perform(get(PARTNER_LICENSES + acmeLicense + "/file").header("Authorization", acme))
                 .andExpect(status().isOk())
@@ -286,12 +289,14 @@ class LicenseFileApiIT {
                 .andExpect(jsonPath("$.content[0].fileSerial").value("LF-" + acmeLicense + "-1"))
                 .andExpect(jsonPath("$.content[0].issuedBy").doesNotExist());
         files(tokens.adminToken(), acmeLicense).andExpect(jsonPath("$.content[0].issuedBy")
-                .value("service-account-partner-acme"));
+                .value("service-account-partner-" + ACME));
 
         String foreign = notFound(PARTNER_LICENSES + globexLicense + "/file", acme);
         String unknown = notFound(PARTNER_LICENSES + UNKNOWN_ID + "/file", acme);
         assertThat(foreign.replace(globexLicense, "<id>")).isEqualTo(unknown.replace(UNKNOWN_ID, "<id>"));
         notFound(PARTNER_LICENSES + globexLicense + "/files", acme);
+        // a partner whose reseller the directory does not know owns nothing
+        notFound(PARTNER_LICENSES + globexLicense + "/file", bearer(tokens.partnerToken("files-stranger")));
         files(tokens.adminToken(), globexLicense).andExpect(jsonPath("$.page.totalElements").value(0));
         assertThat(issuedEventSerials(globexLicense)).isEmpty();
     }
