@@ -22,10 +22,14 @@ class AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/licenses/snapshots").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/licenses/snapshots").hasRole(Roles.ADMIN)
                 .requestMatchers(HttpMethod.GET, "/api/v1/licenses", "/api/v1/licenses/*", "/api/v1/licenses/*/changes",
-                        "/api/v1/licenses/*/usage", "/api/v1/licenses/*/timeline", "/api/v1/stats/licenses")
+                        "/api/v1/licenses/*/usage", "/api/v1/licenses/*/timeline", "/api/v1/licenses/*/file",
+                        "/api/v1/licenses/*/files", "/api/v1/licenses/*/instances", "/api/v1/stats/licenses")
                 .hasAnyRole(Roles.STAFF)
                 // UsageService checks the same rule: it is also reached by other channels later
                 .requestMatchers(HttpMethod.POST, "/api/v1/licenses/*/usage").hasAnyRole(Roles.ADMIN, Roles.ENGINEER)
+                // air-gapped instances send their usage as files: the same people report it
+                .requestMatchers(HttpMethod.POST, "/api/v1/licenses/*/instances", "/api/v1/licenses/*/instances/*/deactivate",
+                        "/api/v1/licenses/*/usage-reports/import").hasAnyRole(Roles.ADMIN, Roles.ENGINEER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/licenses").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.PUT, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/licenses/*").hasAnyRole(Roles.ADMIN, Roles.SALES)

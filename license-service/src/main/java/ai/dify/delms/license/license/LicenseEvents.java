@@ -23,13 +23,15 @@ public final class LicenseEvents {
     public static final String USAGE_REPORTED = "delms.license.usage-reported.v1";
     public static final String EXPIRED = "delms.license.expired.v1";
     public static final String SNAPSHOT = "delms.license.snapshot.v1";
+    public static final String FILE_ISSUED = "delms.license.file-issued.v1";
 
     private LicenseEvents() {
     }
 
     /** A license event: topic, key and subject are the license's; the record knows its type. */
     public sealed interface LicenseEvent extends DomainEvent
-            permits LicenseCreated, LicenseUpdated, LicenseStatusChanged, UsageReported, LicenseExpired, LicenseSnapshot {
+            permits LicenseCreated, LicenseUpdated, LicenseStatusChanged, UsageReported, LicenseExpired, LicenseSnapshot,
+            LicenseFileIssued {
 
         String licenseId();
 
@@ -166,6 +168,26 @@ public final class LicenseEvents {
         @Override
         public String type() {
             return SNAPSHOT;
+        }
+    }
+
+    /**
+     * The payload of {@code delms.license.file-issued.v1}: a signed license file was cut from the
+     * license at {@code version} (the file's {@code licenseVersion}) and signed with key {@code keyId}.
+     * A repeated download of the same file publishes nothing. Changes nothing of the license.
+     */
+    public record LicenseFileIssued(String licenseId, String fileSerial, String keyId, Instant issuedAt,
+            String issuedBy, long version, LicenseState license) implements LicenseEvent {
+
+        public static LicenseFileIssued of(License l, String fileSerial, String keyId, Instant issuedAt,
+                String issuedBy) {
+            return new LicenseFileIssued(l.getId().value(), fileSerial, keyId, issuedAt, issuedBy, l.getVersion(),
+                    LicenseState.of(l));
+        }
+
+        @Override
+        public String type() {
+            return FILE_ISSUED;
         }
     }
 

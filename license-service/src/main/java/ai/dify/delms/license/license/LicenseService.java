@@ -145,12 +145,25 @@ public class LicenseService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public UsageApplied applyUsageOfReseller(String id, UUID resellerId, LatestUsage report, String actor) {
+        return applyUsage(lockOfReseller(id, resellerId), report, actor);
+    }
+
+    /**
+     * The license, locked ({@code FOR UPDATE}) until the caller's transaction ends: what the caller
+     * derives from it (a license file) stays that of one version, and callers run one after the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public License lock(String id) {
+        return lockedOrNotFound(id);
+    }
+
+    /** {@link #lock} of one of the reseller's licenses; any other license is not found, exactly like an unknown id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public License lockOfReseller(String id, UUID resellerId) {
         if (resellerId == null || !LicenseId.isValid(id)) {
             throw new NotFoundException("License", id);
         }
-        License license = licenses.findForUpdateOfReseller(id, resellerId)
-                .orElseThrow(() -> new NotFoundException("License", id));
-        return applyUsage(license, report, actor);
+        return licenses.findForUpdateOfReseller(id, resellerId).orElseThrow(() -> new NotFoundException("License", id));
     }
 
     private UsageApplied applyUsage(License license, LatestUsage report, String actor) {

@@ -4,6 +4,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,31 @@ public class LicenseSigner {
      *                                       ACTIVE key (logged, with what to fix)
      */
     public LicenseSignature sign(byte[] data) {
+        return withActiveKey((kid, signer) -> new LicenseSignature(kid, signer.apply(data)));
+    }
+
+    /**
+     * Signs with the ACTIVE key, resolved once: {@code signing} gets that key's id and a function that
+     * signs with that same key, so what it signs can name the key that signs it (a license file's
+     * payload carries its key id) even while another instance rotates the keys.
+     *
+     * @throws SigningKeyUnreadableException as {@link #sign} does
+     */
+    public <T> T withActiveKey(ActiveKeySigning<T> signing) {
         SigningKey active = keys.active().orElseGet(keys::activeOrFirst);
-        return new LicenseSignature(active.getKid(), Ed25519.sign(privateKeyOf(active), data));
+        PrivateKey privateKey = privateKeyOf(active);
+        return signing.sign(active.getKid(), data -> Ed25519.sign(privateKey, data));
+    }
+
+    /** The id of the ACTIVE key as committed now; empty on a fresh system, before the first signature. */
+    public Optional<String> activeKid() {
+        return keys.active().map(SigningKey::getKid);
+    }
+
+    /** What {@link #withActiveKey} runs: {@code signer} returns the Ed25519 signature of the bytes it is given. */
+    @FunctionalInterface
+    public interface ActiveKeySigning<T> {
+        T sign(String kid, UnaryOperator<byte[]> signer);
     }
 
     /**

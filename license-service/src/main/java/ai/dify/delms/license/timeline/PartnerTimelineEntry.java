@@ -26,7 +26,10 @@ public record PartnerTimelineEntry(Instant at, TimelineKind type, String summary
             TimelineKind.OVERUSE_STARTED, Set.of("workspaces", "users", "authorizedWorkspaces", "authorizedUsers"),
             TimelineKind.OVERUSE_ENDED, Set.of("workspaces", "users", "authorizedWorkspaces", "authorizedUsers"),
             TimelineKind.STATUS_CHANGED, Set.of("from", "to", "source"),
-            TimelineKind.EXPIRY, Set.of("expiryDate"));
+            TimelineKind.EXPIRY, Set.of("expiryDate"),
+            TimelineKind.FILE_ISSUED, Set.of("fileSerial", "licenseVersion", "keyId"),
+            TimelineKind.USAGE_IMPORTED, Set.of("instanceId", "instanceName", "instanceKeyId", "entries", "firstSeq",
+                    "lastSeq", "workspaces", "users"));
 
     public static PartnerTimelineEntry of(TimelineEntry entry) {
         // the staff summary of a deployment names the engineer

@@ -19,5 +19,9 @@ public enum TimelineKind {
     /** The status changed (by hand, by an event or by the expiry job). */
     STATUS_CHANGED,
     /** The expiry date (past or to come). */
-    EXPIRY
+    EXPIRY,
+    /** A signed license file was issued (not a repeated download of the same file). */
+    FILE_ISSUED,
+    /** A usage report from an air-gapped instance was imported. */
+    USAGE_IMPORTED
 }

@@ -49,7 +49,7 @@ class UsageController {
         URI location = Locations.of("/api/v1/licenses/{id}/usage", id);
         return ResponseEntity.created(location).body(new UsageReportDto(r.getId(), r.getWorkspaces(), r.getUsers(),
                 r.getReportedAt(), r.getRecordedAt(), r.getReportedBy(), recorded.applied().becameLatest(),
-                recorded.applied().overusedAfter(), recorded.applied().statusAfter().name()));
+                recorded.applied().overusedAfter(), recorded.applied().statusAfter().name(), r.getSource(), null, null));
     }
 
     @GetMapping

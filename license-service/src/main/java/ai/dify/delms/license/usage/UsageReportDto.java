@@ -1,17 +1,19 @@
 package ai.dify.delms.license.usage;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A usage report as the API shows it. In the answer to a new report, {@code latest} says whether it
  * is now the license's latest usage and {@code overused} the license's state after it; in the history
- * both are null.
+ * both are null. {@code source}: API, or OFFLINE_IMPORT for an entry of an imported usage report
+ * ({@code instanceId} and {@code chainSeq} then say which instance recorded it, and where in its chain).
  */
 record UsageReportDto(long id, int workspaces, int users, Instant reportedAt, Instant recordedAt, String reportedBy,
-        Boolean latest, Boolean overused, String licenseStatus) {
+        Boolean latest, Boolean overused, String licenseStatus, UsageSource source, UUID instanceId, Long chainSeq) {
 
     static UsageReportDto of(UsageReport r) {
         return new UsageReportDto(r.getId(), r.getWorkspaces(), r.getUsers(), r.getReportedAt(), r.getRecordedAt(),
-                r.getReportedBy(), null, null, null);
+                r.getReportedBy(), null, null, null, r.getSource(), r.getInstanceId(), r.getChainSeq());
     }
 }

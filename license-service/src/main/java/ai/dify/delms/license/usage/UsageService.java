@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.license.LatestUsage;
@@ -25,7 +28,7 @@ import ai.dify.delms.platform.security.Roles;
 public class UsageService {
 
     /** How far in the future a report's time may be: reporters' clocks are not exact. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final UsageReportRepository reports;
     private final LicenseService licenses;
@@ -59,6 +62,33 @@ public class UsageService {
         String who = actor.auditName();
         return stored(licenseId, licenses.applyUsageOfReseller(licenseId, resellerId, usage, who), usage, now, who,
                 resellerId);
+    }
+
+    /**
+     * Records the new entries of an imported usage report (docs/decisions.md, 29), in order, each as a
+     * usage report with its own time: the same effects on the license as reports sent to the API
+     * (latest usage, IN_USE, overuse, delms.license.usage-reported.v1), with source OFFLINE_IMPORT.
+     * Runs in the caller's transaction, which has checked the report and holds the license.
+     *
+     * @param partnerResellerId the reseller of the partner that imported it; null for staff
+     * @return what each entry did to the license, in order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UsageApplied> recordImported(String licenseId, UUID instanceId, List<ImportedEntry> entries, String actor,
+            UUID partnerResellerId) {
+        Instant now = now();
+        List<UsageApplied> applied = new ArrayList<>();
+        for (ImportedEntry entry : entries) {
+            LatestUsage usage = new LatestUsage(entry.workspaces(), entry.users(), entry.at());
+            applied.add(licenses.applyUsage(licenseId, usage, actor));
+            reports.save(UsageReport.imported(licenseId, entry.workspaces(), entry.users(), entry.at(), now, actor,
+                    partnerResellerId, instanceId, entry.chainSeq()));
+        }
+        return applied;
+    }
+
+    /** One entry of an imported usage report: its sequence number in its instance's chain, figures and time. */
+    public record ImportedEntry(long chainSeq, int workspaces, int users, Instant at) {
     }
 
     private static LatestUsage checked(int workspaces, int users, Instant reportedAt, Instant now) {

@@ -31,7 +31,9 @@ class LicenseEventRecordsTest {
                 LicenseEvents.LicenseStatusChanged.of(license, LicenseStatus.DEPLOYED, null, "erin"),
                 LicenseEvents.UsageReported.of(license, license.getUsage(), true, "erin"),
                 LicenseEvents.LicenseExpired.of(license),
-                LicenseEvents.LicenseSnapshot.of(license, NOW, UUID.randomUUID()));
+                LicenseEvents.LicenseSnapshot.of(license, NOW, UUID.randomUUID()),
+                LicenseEvents.LicenseFileIssued.of(license, "LF-" + license.getId().value() + "-1", "lk-20260201-3f9a2c",
+                        NOW, "erin"));
 
         for (LicenseEvent event : events) {
             assertDocumented(event);

@@ -103,6 +103,8 @@ class PartnerIsolationIT {
                 tries.add(Arguments.of(me, "/api/partner/v1/licenses/{id}", id));
                 tries.add(Arguments.of(me, "/api/partner/v1/licenses/{id}/usage", id));
                 tries.add(Arguments.of(me, "/api/partner/v1/licenses/{id}/timeline", id));
+                tries.add(Arguments.of(me, "/api/partner/v1/licenses/{id}/files", id));
+                tries.add(Arguments.of(me, "/api/partner/v1/licenses/{id}/instances", id));
             });
             them.alerts().forEach(id -> tries.add(Arguments.of(me, "/api/partner/v1/alerts/{id}", id)));
             return tries.stream();

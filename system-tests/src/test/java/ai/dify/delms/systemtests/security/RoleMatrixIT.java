@@ -33,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * that fail validation. An allowed role therefore gets 200 for a list, 404 for an unknown id or 400
  * for an invalid body; a role without the right gets 403 before the body is even read; no token 401.
  * Where the rule depends on the body (which transition, which deployment move), the row carries it.
+ * Requests accept JSON only, so an allowed role asking for a license file (text/plain) gets 406.
  */
 @SystemTest
 @Order(12)
@@ -55,6 +56,12 @@ class RoleMatrixIT {
             | GET    | /api/v1/licenses/{license}/timeline          | -                                      | 404 | 404 | 404 | 403 | 401 |
             | GET    | /api/v1/licenses/{license}/usage             | -                                      | 404 | 404 | 404 | 403 | 401 |
             | POST   | /api/v1/licenses/{license}/usage             | {"workspaces":1,"users":1}             | 404 | 403 | 404 | 403 | 401 |
+            | GET    | /api/v1/licenses/{license}/file              | -                                      | 406 | 406 | 406 | 403 | 401 |
+            | GET    | /api/v1/licenses/{license}/files             | -                                      | 404 | 404 | 404 | 403 | 401 |
+            | GET    | /api/v1/licenses/{license}/instances         | -                                      | 404 | 404 | 404 | 403 | 401 |
+            | POST   | /api/v1/licenses/{license}/instances         | {}                                     | 400 | 403 | 400 | 403 | 401 |
+            | POST   | /api/v1/licenses/{license}/instances/{uuid}/deactivate | -                            | 404 | 403 | 404 | 403 | 401 |
+            | POST   | /api/v1/licenses/{license}/usage-reports/import | -                                   | 404 | 403 | 404 | 403 | 401 |
             | GET    | /api/v1/stats/licenses                       | -                                      | 200 | 200 | 200 | 403 | 401 |
             | GET    | /api/v1/licenses/snapshots                   | -                                      | 200 | 403 | 403 | 403 | 401 |
             | POST   | /api/v1/licenses/snapshots                   | -                                      | 202 | 403 | 403 | 403 | 401 |
@@ -119,6 +126,12 @@ class RoleMatrixIT {
             | GET    | /api/partner/v1/licenses/{license}/timeline  | -                                      | 403 | 403 | 403 | 404 | 401 |
             | GET    | /api/partner/v1/licenses/{license}/usage     | -                                      | 403 | 403 | 403 | 404 | 401 |
             | POST   | /api/partner/v1/licenses/{license}/usage     | {"workspaces":1,"users":1}             | 403 | 403 | 403 | 404 | 401 |
+            | GET    | /api/partner/v1/licenses/{license}/file      | -                                      | 403 | 403 | 403 | 406 | 401 |
+            | GET    | /api/partner/v1/licenses/{license}/files     | -                                      | 403 | 403 | 403 | 404 | 401 |
+            | GET    | /api/partner/v1/licenses/{license}/instances | -                                      | 403 | 403 | 403 | 404 | 401 |
+            | POST   | /api/partner/v1/licenses/{license}/instances | {}                                     | 403 | 403 | 403 | 400 | 401 |
+            | POST   | /api/partner/v1/licenses/{license}/instances/{uuid}/deactivate | -                    | 403 | 403 | 403 | 404 | 401 |
+            | POST   | /api/partner/v1/licenses/{license}/usage-reports/import | -                           | 403 | 403 | 403 | 404 | 401 |
             | GET    | /api/partner/v1/alerts                       | -                                      | 403 | 403 | 403 | 200 | 401 |
             | GET    | /api/partner/v1/alerts/{uuid}                | -                                      | 403 | 403 | 403 | 404 | 401 |
             | GET    | /actuator/health                             | -                                      | 404 | 404 | 404 | 404 | 404 |
