@@ -41,6 +41,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/partner/v1/licenses/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the license file of one of the reseller's licenses (partner)
+         * @description The signed license file (docs/license-files.md, format 1) of the license's current terms, signed with the ACTIVE signing key; verify it with the public keys document (GET /api/v1/license-keys/public). A repeated download of the same terms while the same key is ACTIVE returns the same file, byte for byte; after a change of the terms (a new license version) or a key rotation, a new file with a new serial is issued, recorded (GET .../files), put on the timeline (FILE_ISSUED) and published as delms.license.file-issued.v1. The grace period is delms.license-files.grace-period (30 days by default). A SUSPENDED or TERMINATED license gets no file (409: reinstate a suspended one first); an EXPIRED one does, which says it is expired or in grace. The serial is also in the DELMS-License-File-Serial header. The partner's client or user is recorded as the issuer. Another reseller's license is 404, exactly as an unknown id, and nothing is issued.
+         */
+        get: operations["licenseFileOfReseller"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/licenses/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * License files issued for one of the reseller's licenses (partner)
+         * @description As the staff list, without who issued each file. Another reseller's license is 404.
+         */
+        get: operations["issuedFilesOfReseller"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/licenses/{id}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Air-gapped instances of one of the reseller's licenses (partner)
+         * @description As the staff list, without who registered or deactivated them. Another reseller's license is 404, exactly as an unknown id, and nothing is written.
+         */
+        get: operations["listInstancesOfReseller"];
+        put?: never;
+        /**
+         * Register an air-gapped instance of one of the reseller's licenses (partner)
+         * @description Registers an air-gapped installation by its instance key: publicKey as license-verifier instance-key init wrote it to instance.pub (base64url of the raw 32-byte Ed25519 key, no padding); name 1 to 100 characters. Answers the instance with its keyId (ik- and 16 hex digits, as the instance computes it). A key that is not an Ed25519 public key is a 400 naming publicKey; a key registered for the license already (even deactivated) is a 409. Another reseller's license is 404, exactly as an unknown id, and nothing is written.
+         */
+        post: operations["registerInstanceOfReseller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/licenses/{id}/instances/{instanceId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an air-gapped instance of one of the reseller's licenses (partner)
+         * @description No more usage reports are imported from it; a second deactivation is a 409. Another reseller's license is 404, exactly as an unknown id, and nothing is written.
+         */
+        post: operations["deactivateInstanceOfReseller"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/partner/v1/licenses/{id}/timeline": {
         parameters: {
             query?: never;
@@ -79,6 +163,26 @@ export interface paths {
          * @description Same body, rules and effects as the staff endpoint: workspaces and users >= 0; reportedAt (default now) at most 5 minutes in the future; the latest reportedAt is the license's usage; overused above an authorized limit; a CREATED, DEPLOYED or RENEWED license becomes IN_USE; publishes delms.license.usage-reported.v1. The partner's client or user is recorded as the reporter. Another reseller's license is 404, exactly as an unknown id, and nothing is written. Idempotency-Key is honoured.
          */
         post: operations["report_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partner/v1/licenses/{id}/usage-reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a usage report of an air-gapped instance of one of the reseller's licenses (partner)
+         * @description Imports a usage report as license-verifier usage export wrote it (body: the file's bytes unchanged, text/plain or application/octet-stream, at most the request size limit of 1 MB). The report is checked against the registered key of the instance it names and the last entry accepted from it; every new entry is recorded as a usage report (source OFFLINE_IMPORT, at its own time) with the same effects as POST .../usage: latest usage, IN_USE, overuse, delms.license.usage-reported.v1. A report may repeat entries imported before (only newer ones are recorded). Refused, nothing recorded, as problem+json of type urn:delms:problem:usage-report-<reason> with failure, line or seq: 422 malformed, bad-signature, wrong-license, wrong-instance, chain-broken, out-of-order, future-entry; 409 replay (nothing new), gap (entries missing: export from lastAcceptedSeq + 1), instance-deactivated. The partner's client or user is recorded as the reporter. Another reseller's license is 404, exactly as an unknown id, and nothing is written.
+         */
+        post: operations["importUsageReportOfReseller"];
         delete?: never;
         options?: never;
         head?: never;
@@ -275,6 +379,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/licenses/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the license file of a license
+         * @description The signed license file (docs/license-files.md, format 1) of the license's current terms, signed with the ACTIVE signing key; verify it with the public keys document (GET /api/v1/license-keys/public). A repeated download of the same terms while the same key is ACTIVE returns the same file, byte for byte; after a change of the terms (a new license version) or a key rotation, a new file with a new serial is issued, recorded (GET .../files), put on the timeline (FILE_ISSUED) and published as delms.license.file-issued.v1. The grace period is delms.license-files.grace-period (30 days by default). A SUSPENDED or TERMINATED license gets no file (409: reinstate a suspended one first); an EXPIRED one does, which says it is expired or in grace. The serial is also in the DELMS-License-File-Serial header. Admin, sales and engineer.
+         */
+        get: operations["licenseFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * License files issued for a license
+         * @description Every file issued (not every download), newest first by default: serial, license version, signing key, when and by whom. Sortable by issuedAt and licenseVersion.
+         */
+        get: operations["issuedFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Air-gapped instances of a license
+         * @description In the order they were registered, deactivated ones too, each with the last usage entry imported from it.
+         */
+        get: operations["listInstances"];
+        put?: never;
+        /**
+         * Register an air-gapped instance of a license
+         * @description Registers an air-gapped installation by its instance key: publicKey as license-verifier instance-key init wrote it to instance.pub (base64url of the raw 32-byte Ed25519 key, no padding); name 1 to 100 characters. Answers the instance with its keyId (ik- and 16 hex digits, as the instance computes it). A key that is not an Ed25519 public key is a 400 naming publicKey; a key registered for the license already (even deactivated) is a 409. Admin and engineer.
+         */
+        post: operations["registerInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/instances/{instanceId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate an air-gapped instance
+         * @description No more usage reports are imported from it; what was imported stays. Its key cannot be registered again on the license. A second deactivation is a 409. Admin and engineer.
+         */
+        post: operations["deactivateInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/licenses/{id}/timeline": {
         parameters: {
             query?: never;
@@ -333,6 +521,26 @@ export interface paths {
          * @description workspaces and users >= 0; reportedAt (default now) at most 5 minutes in the future. The report with the latest reportedAt is the license's usage (an older one arriving late is kept in the history only); overused when above an authorized limit. A CREATED, DEPLOYED or RENEWED license becomes IN_USE. Publishes delms.license.usage-reported.v1. Admin and engineer.
          */
         post: operations["report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/usage-reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a usage report of an air-gapped instance
+         * @description Imports a usage report as license-verifier usage export wrote it (body: the file's bytes unchanged, text/plain or application/octet-stream, at most the request size limit of 1 MB). The report is checked against the registered key of the instance it names and the last entry accepted from it; every new entry is recorded as a usage report (source OFFLINE_IMPORT, at its own time) with the same effects as POST .../usage: latest usage, IN_USE, overuse, delms.license.usage-reported.v1. A report may repeat entries imported before (only newer ones are recorded). Refused, nothing recorded, as problem+json of type urn:delms:problem:usage-report-<reason> with failure, line or seq: 422 malformed, bad-signature, wrong-license, wrong-instance, chain-broken, out-of-order, future-entry; 409 replay (nothing new), gap (entries missing: export from lastAcceptedSeq + 1), instance-deactivated. Admin and engineer.
+         */
+        post: operations["importUsageReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -405,6 +613,50 @@ export interface components {
         FieldChange: {
             newValue?: string;
             oldValue?: string;
+        };
+        ImportSummary: {
+            /** Format: int32 */
+            entriesAccepted?: number;
+            /** Format: int64 */
+            firstSeq?: number;
+            /** Format: uuid */
+            instanceId?: string;
+            instanceKeyId?: string;
+            instanceName?: string;
+            /** Format: int64 */
+            lastSeq?: number;
+            latestUsage?: components["schemas"]["Usage"];
+            licenseId?: string;
+            licenseStatus?: string;
+            overused?: boolean;
+        };
+        InstanceDto: {
+            active?: boolean;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            deactivatedBy?: string;
+            /** Format: uuid */
+            id?: string;
+            keyId?: string;
+            /** Format: date-time */
+            lastAt?: string;
+            /** Format: int64 */
+            lastSeq?: number;
+            licenseId?: string;
+            name?: string;
+            publicKey?: string;
+            /** Format: date-time */
+            registeredAt?: string;
+            registeredBy?: string;
+        };
+        IssuedFileDto: {
+            fileSerial?: string;
+            /** Format: date-time */
+            issuedAt?: string;
+            issuedBy?: string;
+            keyId?: string;
+            /** Format: int64 */
+            licenseVersion?: number;
         };
         JsonNode: {
             array?: boolean;
@@ -587,8 +839,16 @@ export interface components {
             content?: components["schemas"]["ChangeLogEntryDto"][];
             page?: components["schemas"]["PageMetadata"];
         };
+        PageResponseIssuedFileDto: {
+            content?: components["schemas"]["IssuedFileDto"][];
+            page?: components["schemas"]["PageMetadata"];
+        };
         PageResponseLicenseDto: {
             content?: components["schemas"]["LicenseDto"][];
+            page?: components["schemas"]["PageMetadata"];
+        };
+        PageResponsePartnerIssuedFileDto: {
+            content?: components["schemas"]["PartnerIssuedFileDto"][];
             page?: components["schemas"]["PageMetadata"];
         };
         PageResponsePartnerLicenseDto: {
@@ -609,6 +869,14 @@ export interface components {
             /** Format: int32 */
             size?: number;
             sort?: string[];
+        };
+        PartnerIssuedFileDto: {
+            fileSerial?: string;
+            /** Format: date-time */
+            issuedAt?: string;
+            keyId?: string;
+            /** Format: int64 */
+            licenseVersion?: number;
         };
         PartnerLicenseDto: {
             /** Format: int32 */
@@ -649,7 +917,7 @@ export interface components {
             details?: components["schemas"]["JsonNode"];
             summary?: string;
             /** @enum {string} */
-            type?: "ORDERED" | "CREATED" | "PURCHASE" | "DEPLOYMENT" | "FIRST_USE" | "OVERUSE_STARTED" | "OVERUSE_ENDED" | "STATUS_CHANGED" | "EXPIRY";
+            type?: "ORDERED" | "CREATED" | "PURCHASE" | "DEPLOYMENT" | "FIRST_USE" | "OVERUSE_STARTED" | "OVERUSE_ENDED" | "STATUS_CHANGED" | "EXPIRY" | "FILE_ISSUED" | "USAGE_IMPORTED";
         };
         PartnerUsageReportDto: {
             /** Format: int64 */
@@ -662,6 +930,8 @@ export interface components {
             /** Format: date-time */
             reportedAt?: string;
             reportedBy?: string;
+            /** @enum {string} */
+            source?: "API" | "OFFLINE_IMPORT";
             /** Format: int32 */
             users?: number;
             /** Format: int32 */
@@ -670,6 +940,10 @@ export interface components {
         /** @description Every license signing key, newest first. Readers ignore unknown fields; a key with status REVOKED (or a revokedAt) must be refused. */
         PublicKeysDocument: {
             keys?: components["schemas"]["LicensePublicKey"][];
+        };
+        RegisterInstanceRequest: {
+            name: string;
+            publicKey: string;
         };
         RevocationRequest: {
             /** @description Why the key must never be trusted again (e.g. how it was exposed) */
@@ -726,7 +1000,7 @@ export interface components {
             details?: components["schemas"]["JsonNode"];
             summary?: string;
             /** @enum {string} */
-            type?: "ORDERED" | "CREATED" | "PURCHASE" | "DEPLOYMENT" | "FIRST_USE" | "OVERUSE_STARTED" | "OVERUSE_ENDED" | "STATUS_CHANGED" | "EXPIRY";
+            type?: "ORDERED" | "CREATED" | "PURCHASE" | "DEPLOYMENT" | "FIRST_USE" | "OVERUSE_STARTED" | "OVERUSE_ENDED" | "STATUS_CHANGED" | "EXPIRY" | "FILE_ISSUED" | "USAGE_IMPORTED";
         };
         TransitionRequest: {
             reason: string;
@@ -743,7 +1017,11 @@ export interface components {
         };
         UsageReportDto: {
             /** Format: int64 */
+            chainSeq?: number;
+            /** Format: int64 */
             id?: number;
+            /** Format: uuid */
+            instanceId?: string;
             latest?: boolean;
             licenseStatus?: string;
             overused?: boolean;
@@ -752,6 +1030,8 @@ export interface components {
             /** Format: date-time */
             reportedAt?: string;
             reportedBy?: string;
+            /** @enum {string} */
+            source?: "API" | "OFFLINE_IMPORT";
             /** Format: int32 */
             users?: number;
             /** Format: int32 */
@@ -879,6 +1159,245 @@ export interface operations {
             };
         };
     };
+    licenseFileOfReseller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain;charset=UTF-8": string;
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    issuedFilesOfReseller: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000000. */
+                page?: number;
+                /** @description The size of the page to be returned */
+                size?: number;
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: issuedAt, licenseVersion, id. Anything else is a 400. */
+                sort?: string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PageResponsePartnerIssuedFileDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    listInstancesOfReseller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstanceDto"][];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    registerInstanceOfReseller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInstanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstanceDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    deactivateInstanceOfReseller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstanceDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     timeline_1: {
         parameters: {
             query?: never;
@@ -988,6 +1507,69 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["PartnerUsageReportDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    importUsageReportOfReseller: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportSummary"];
                 };
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
@@ -1700,6 +2282,245 @@ export interface operations {
             };
         };
     };
+    licenseFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain;charset=UTF-8": string;
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    issuedFiles: {
+        parameters: {
+            query?: {
+                /** @description Zero-based page index, 0 to 10000000. */
+                page?: number;
+                /** @description The size of the page to be returned */
+                size?: number;
+                /** @description Sort by <property>[,asc|desc], repeatable; properties: issuedAt, licenseVersion, id. Anything else is a 400. */
+                sort?: string[];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PageResponseIssuedFileDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    listInstances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstanceDto"][];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    registerInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInstanceRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstanceDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    deactivateInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                instanceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["InstanceDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
     timeline: {
         parameters: {
             query?: never;
@@ -1871,6 +2692,69 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["UsageReportDto"];
+                };
+            };
+            /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The Accept header names no representation of the answer (it is JSON); nothing was changed. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The request body is larger than the limit (1 MB by default); nothing was changed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+            /** @description The rows this write needs stayed locked by other changes through its retries: problem+json of type urn:delms:problem:unavailable, with Retry-After. Nothing was changed; send the request again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                };
+            };
+        };
+    };
+    importUsageReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/octet-stream": string;
+                "text/plain": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["ImportSummary"];
                 };
             };
             /** @description A parameter or the body is not acceptable (wrong type, out of range, a sort property the list does not offer, a fraction for an integer, an empty string for an id, text that is not well-formed Unicode): problem+json whose errors name the fields. */

@@ -125,6 +125,11 @@ export const licenses = {
   'licenses.timeline.OVERUSE_ENDED': 'Back within the limits',
   'licenses.timeline.STATUS_CHANGED': 'Status changed',
   'licenses.timeline.EXPIRY': 'Expiry',
+  'licenses.timeline.FILE_ISSUED': 'License file issued',
+  'licenses.timeline.USAGE_IMPORTED': 'Offline usage imported',
+  'licenses.timeline.fileIssued': 'File {serial}, license version {version}',
+  'licenses.timeline.usageImported':
+    '{entries} entries, the latest {users} users and {workspaces} workspaces',
   'licenses.timeline.other': 'Event',
   'licenses.timeline.by': 'by {actor}',
   'licenses.timeline.upcoming': 'Upcoming',

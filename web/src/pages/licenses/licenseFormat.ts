@@ -36,6 +36,8 @@ const timelineKeys: Record<TimelineType, MessageKey> = {
   OVERUSE_ENDED: 'licenses.timeline.OVERUSE_ENDED',
   STATUS_CHANGED: 'licenses.timeline.STATUS_CHANGED',
   EXPIRY: 'licenses.timeline.EXPIRY',
+  FILE_ISSUED: 'licenses.timeline.FILE_ISSUED',
+  USAGE_IMPORTED: 'licenses.timeline.USAGE_IMPORTED',
 };
 export function timelineLabel(type: string | null | undefined): string {
   return type ? labelFrom(timelineKeys, type) : t('licenses.timeline.other');

@@ -1,4 +1,6 @@
 import {
+  ImportOutlined,
+  SafetyCertificateOutlined,
   CheckCircleOutlined,
   ClockCircleOutlined,
   CloudServerOutlined,
@@ -45,6 +47,8 @@ const look: Record<TimelineType, { color: string; icon: ReactNode }> = {
   OVERUSE_ENDED: { color: 'green', icon: <CheckCircleOutlined /> },
   STATUS_CHANGED: { color: 'blue', icon: <SwapOutlined /> },
   EXPIRY: { color: 'orange', icon: <ClockCircleOutlined /> },
+  FILE_ISSUED: { color: 'blue', icon: <SafetyCertificateOutlined /> },
+  USAGE_IMPORTED: { color: 'green', icon: <ImportOutlined /> },
 };
 
 /** What happened, in words built from the entry's details (the server's summary as a fallback). */
@@ -95,6 +99,22 @@ function describe(entry: TimelineEntry): string {
           : '';
       return [change, withoutIds(str(d, 'reason'))].filter(Boolean).join(' · ') || withoutIds(entry.summary);
     }
+    case 'FILE_ISSUED':
+      return t('licenses.timeline.fileIssued', {
+        serial: str(d, 'fileSerial') ?? '',
+        version: num(d, 'licenseVersion') ?? '',
+      });
+    case 'USAGE_IMPORTED':
+      return [
+        str(d, 'instanceName'),
+        t('licenses.timeline.usageImported', {
+          entries: num(d, 'entries') ?? 0,
+          users: num(d, 'users') ?? 0,
+          workspaces: num(d, 'workspaces') ?? 0,
+        }),
+      ]
+        .filter(Boolean)
+        .join(' · ');
     default:
       return withoutIds(entry.summary);
   }

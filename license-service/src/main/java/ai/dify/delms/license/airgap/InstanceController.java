@@ -54,7 +54,7 @@ class InstanceController {
 
     @PostMapping("/instances")
     @Operation(summary = "Register an air-gapped instance of a license", description = REGISTER + " Admin and engineer.")
-    ResponseEntity<InstanceDto> register(@PathVariable String id, @Valid @RequestBody RegisterInstanceRequest request,
+    ResponseEntity<InstanceDto> registerInstance(@PathVariable String id, @Valid @RequestBody RegisterInstanceRequest request,
             CurrentActor actor) {
         Instance instance = instances.register(id, Requester.staff(), request, actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{instanceId}")
@@ -65,7 +65,7 @@ class InstanceController {
     @GetMapping("/instances")
     @Operation(summary = "Air-gapped instances of a license", description = "In the order they were registered, "
             + "deactivated ones too, each with the last usage entry imported from it.")
-    List<InstanceDto> list(@PathVariable String id) {
+    List<InstanceDto> listInstances(@PathVariable String id) {
         return instances.list(id, Requester.staff()).stream().map(InstanceDto::of).toList();
     }
 
@@ -73,13 +73,13 @@ class InstanceController {
     @Operation(summary = "Deactivate an air-gapped instance", description = "No more usage reports are imported from "
             + "it; what was imported stays. Its key cannot be registered again on the license. A second deactivation is "
             + "a 409. Admin and engineer.")
-    InstanceDto deactivate(@PathVariable String id, @PathVariable UUID instanceId, CurrentActor actor) {
+    InstanceDto deactivateInstance(@PathVariable String id, @PathVariable UUID instanceId, CurrentActor actor) {
         return InstanceDto.of(instances.deactivate(id, Requester.staff(), instanceId, actor.auditName()));
     }
 
     @PostMapping(value = "/usage-reports/import", consumes = {"text/plain", "application/octet-stream"})
     @Operation(summary = "Import a usage report of an air-gapped instance", description = IMPORT + " Admin and engineer.")
-    ImportSummary importReport(@PathVariable String id, @RequestBody(required = false) byte[] report,
+    ImportSummary importUsageReport(@PathVariable String id, @RequestBody(required = false) byte[] report,
             CurrentActor actor) {
         return importer.importReport(id, Requester.staff(), report == null ? new byte[0] : report, actor.auditName());
     }

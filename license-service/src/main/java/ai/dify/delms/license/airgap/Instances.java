@@ -3,7 +3,6 @@ package ai.dify.delms.license.airgap;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -83,6 +82,6 @@ class Instances {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 }

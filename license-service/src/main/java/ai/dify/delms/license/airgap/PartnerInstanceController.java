@@ -41,7 +41,7 @@ class PartnerInstanceController {
     @PostMapping("/instances")
     @Operation(summary = "Register an air-gapped instance of one of the reseller's licenses (partner)",
             description = InstanceController.REGISTER + OTHERS)
-    ResponseEntity<InstanceDto> register(@PathVariable String id, @Valid @RequestBody RegisterInstanceRequest request,
+    ResponseEntity<InstanceDto> registerInstanceOfReseller(@PathVariable String id, @Valid @RequestBody RegisterInstanceRequest request,
             PartnerCaller caller, CurrentActor actor) {
         Instance instance = instances.register(id, Requester.partner(caller), request, actor.auditName());
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{instanceId}")
@@ -52,14 +52,14 @@ class PartnerInstanceController {
     @GetMapping("/instances")
     @Operation(summary = "Air-gapped instances of one of the reseller's licenses (partner)",
             description = "As the staff list, without who registered or deactivated them." + OTHERS)
-    List<InstanceDto> list(@PathVariable String id, PartnerCaller caller) {
+    List<InstanceDto> listInstancesOfReseller(@PathVariable String id, PartnerCaller caller) {
         return instances.list(id, Requester.partner(caller)).stream().map(i -> InstanceDto.of(i).withoutActors()).toList();
     }
 
     @PostMapping("/instances/{instanceId}/deactivate")
     @Operation(summary = "Deactivate an air-gapped instance of one of the reseller's licenses (partner)",
             description = "No more usage reports are imported from it; a second deactivation is a 409." + OTHERS)
-    InstanceDto deactivate(@PathVariable String id, @PathVariable UUID instanceId, PartnerCaller caller,
+    InstanceDto deactivateInstanceOfReseller(@PathVariable String id, @PathVariable UUID instanceId, PartnerCaller caller,
             CurrentActor actor) {
         return InstanceDto.of(instances.deactivate(id, Requester.partner(caller), instanceId, actor.auditName())).withoutActors();
     }
@@ -67,7 +67,7 @@ class PartnerInstanceController {
     @PostMapping(value = "/usage-reports/import", consumes = {"text/plain", "application/octet-stream"})
     @Operation(summary = "Import a usage report of an air-gapped instance of one of the reseller's licenses (partner)",
             description = InstanceController.IMPORT + " The partner's client or user is recorded as the reporter." + OTHERS)
-    ImportSummary importReport(@PathVariable String id, @RequestBody(required = false) byte[] report,
+    ImportSummary importUsageReportOfReseller(@PathVariable String id, @RequestBody(required = false) byte[] report,
             PartnerCaller caller, CurrentActor actor) {
         return importer.importReport(id, Requester.partner(caller), report == null ? new byte[0] : report, actor.auditName());
     }

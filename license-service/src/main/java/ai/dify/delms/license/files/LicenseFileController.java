@@ -40,7 +40,7 @@ class LicenseFileController {
 
     @GetMapping(value = "/file", produces = LicenseFileResponses.MEDIA_TYPE)
     @Operation(summary = "Download the license file of a license", description = DOWNLOAD + " Admin, sales and engineer.")
-    ResponseEntity<byte[]> file(@PathVariable String id, CurrentActor actor) {
+    ResponseEntity<byte[]> licenseFile(@PathVariable String id, CurrentActor actor) {
         return LicenseFileResponses.download(files.fileOf(id, actor.auditName()));
     }
 
@@ -48,7 +48,7 @@ class LicenseFileController {
     @Operation(summary = "License files issued for a license",
             description = "Every file issued (not every download), newest first by default: serial, license version, "
                     + "signing key, when and by whom. Sortable by issuedAt and licenseVersion.")
-    PageResponse<IssuedFileDto> issued(@PathVariable String id, @ParameterObject @Sortable({"issuedAt", "licenseVersion", "id"})
+    PageResponse<IssuedFileDto> issuedFiles(@PathVariable String id, @ParameterObject @Sortable({"issuedAt", "licenseVersion", "id"})
             @PageableDefault(size = 20, sort = {"issuedAt", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
         return PageResponse.of(files.issued(id, pageable), IssuedFileDto::of);
     }

@@ -2,7 +2,6 @@ package ai.dify.delms.license.files;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +100,7 @@ class LicenseFiles {
         if (existing.isPresent()) {
             return new FileDownload(existing.get(), false);
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant();
         String serial = "LF-" + id + "-" + (files.countByLicenseId(id) + 1);
         LicenseTerms fileTerms = termsOf(terms, serial, now);
         IssuedFile file = signer.withActiveKey((kid, sign) -> new IssuedFile(id, serial, license.getVersion(), kid,

@@ -34,14 +34,14 @@ class PartnerLicenseFileController {
     @Operation(summary = "Download the license file of one of the reseller's licenses (partner)",
             description = LicenseFileController.DOWNLOAD + " The partner's client or user is recorded as the issuer. "
                     + "Another reseller's license is 404, exactly as an unknown id, and nothing is issued.")
-    ResponseEntity<byte[]> file(@PathVariable String id, PartnerCaller caller, CurrentActor actor) {
+    ResponseEntity<byte[]> licenseFileOfReseller(@PathVariable String id, PartnerCaller caller, CurrentActor actor) {
         return LicenseFileResponses.download(files.fileOfReseller(id, caller.resellerId(), actor.auditName()));
     }
 
     @GetMapping("/files")
     @Operation(summary = "License files issued for one of the reseller's licenses (partner)",
             description = "As the staff list, without who issued each file. Another reseller's license is 404.")
-    PageResponse<PartnerIssuedFileDto> issued(@PathVariable String id, PartnerCaller caller,
+    PageResponse<PartnerIssuedFileDto> issuedFilesOfReseller(@PathVariable String id, PartnerCaller caller,
             @ParameterObject @Sortable({"issuedAt", "licenseVersion", "id"})
             @PageableDefault(size = 20, sort = {"issuedAt", "id"}, direction = Sort.Direction.DESC) Pageable pageable) {
         return PageResponse.of(files.issuedOfReseller(id, caller.resellerId(), pageable), PartnerIssuedFileDto::of);

@@ -3,7 +3,6 @@ package ai.dify.delms.license.signingkey;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -149,9 +148,8 @@ class SigningKeys {
         return kid;
     }
 
-    /** As precise as the database keeps it: keys made in one second still list in the order they were made. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return clock.instant();
     }
 
     private static NotFoundException notFound(String kid) {
