@@ -2,7 +2,6 @@ package ai.dify.delms.alert.evaluation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +20,11 @@ import ai.dify.delms.alert.rules.Finding;
 import ai.dify.delms.alert.rules.LicenseFacts;
 
 /**
- * Brings a license's alerts in line with what the rules find now: a finding without an open alert
- * raises one, an open (or acknowledged) alert whose condition is no longer found resolves, and an
- * alert that is already open stays as it is (no second notification). The license's read-model
- * row is locked meanwhile, so an event and the scan never evaluate the same license at once.
+ * Brings a license's alerts in line with what the rules find now ({@link AlertChanges}): a finding
+ * without an open alert raises one, an open (or acknowledged) alert whose condition is no longer
+ * found resolves, and an alert that is already open stays as it is (no second notification). The
+ * license's read-model row is locked meanwhile, so an event and the scan never evaluate the same
+ * license at once.
  */
 @Service
 public class AlertEvaluator {
@@ -61,25 +61,13 @@ public class AlertEvaluator {
     Outcome reconcile(LicenseModel model, List<UsagePoint> history,
             List<Alert> openAlerts, Instant now) {
         Map<AlertType, Finding> findings = rules.evaluate(LicenseFacts.of(model, history), now);
-        Map<AlertType, Alert> open = new EnumMap<>(AlertType.class);
-        int resolved = 0;
-        for (Alert alert : openAlerts) {
-            if (rules.types().contains(alert.getType()) && !findings.containsKey(alert.getType())) {
-                alerts.resolve(alert);
-                resolved++;
-            } else {
-                open.put(alert.getType(), alert);
-            }
+        AlertChanges changes = AlertChanges.between(rules.types(), findings, openAlerts);
+        changes.toResolve().forEach(alerts::resolve);
+        for (Finding finding : changes.toRaise()) {
+            alerts.raise(model.getLicenseId(), model.getCustomerId(), model.getResellerId(), finding.type(),
+                    finding.severity(), finding.message(), finding.details());
         }
-        int raised = 0;
-        for (Finding finding : findings.values()) {
-            if (!open.containsKey(finding.type())) {
-                alerts.raise(model.getLicenseId(), model.getCustomerId(), model.getResellerId(), finding.type(),
-                        finding.severity(), finding.message(), finding.details());
-                raised++;
-            }
-        }
-        return new Outcome(raised, resolved);
+        return new Outcome(changes.toRaise().size(), changes.toResolve().size());
     }
 
     /** Alerts raised and resolved by an evaluation. */

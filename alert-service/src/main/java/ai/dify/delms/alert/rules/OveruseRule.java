@@ -1,5 +1,6 @@
 package ai.dify.delms.alert.rules;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +21,15 @@ import ai.dify.delms.alert.alert.AlertType;
 @Component
 class OveruseRule implements AlertRule {
 
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     private final double tolerancePercent;
+    /** 100 plus the tolerance, as the decimal configured: the limit in percent of the authorized count. */
+    private final BigDecimal limitPercent;
 
     OveruseRule(AlertRulesProperties properties) {
         this.tolerancePercent = properties.overuse().tolerancePercent();
+        this.limitPercent = HUNDRED.add(BigDecimal.valueOf(tolerancePercent));
     }
 
     @Override
@@ -42,7 +48,7 @@ class OveruseRule implements AlertRule {
 
     private void check(LicenseFacts license, AlertType type, String measure, Integer used, Integer authorized,
             List<Finding> findings) {
-        if (used == null || authorized == null || used <= authorized * (1 + tolerancePercent / 100)) {
+        if (used == null || authorized == null || !aboveTheTolerance(used, authorized)) {
             return;
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -53,5 +59,14 @@ class OveruseRule implements AlertRule {
         details.put("reportedAt", String.valueOf(license.usageReportedAt()));
         findings.add(new Finding(type, AlertSeverity.CRITICAL, "License " + license.licenseId() + " uses " + used
                 + " " + measure + " of " + authorized + " authorized", details));
+    }
+
+    /**
+     * {@code used > authorized × (1 + tolerance / 100)} in exact decimals: in binary floating point
+     * 100 × 1.15 is 114.99999999999999, and 115 of 100 users with a 15 % tolerance counted as overuse.
+     */
+    private boolean aboveTheTolerance(int used, int authorized) {
+        return BigDecimal.valueOf(used).multiply(HUNDRED)
+                .compareTo(BigDecimal.valueOf(authorized).multiply(limitPercent)) > 0;
     }
 }

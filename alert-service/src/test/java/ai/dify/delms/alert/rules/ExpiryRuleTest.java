@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,10 +28,14 @@ class ExpiryRuleTest {
             "365, IN_USE,    none",
             "91,  IN_USE,    none",
             "90,  IN_USE,    EXPIRING_90",
+            "89,  IN_USE,    EXPIRING_90",
             "61,  CREATED,   EXPIRING_90",
             "60,  IN_USE,    EXPIRING_60",
+            "59,  IN_USE,    EXPIRING_60",
             "31,  SUSPENDED, EXPIRING_60",
             "30,  IN_USE,    EXPIRING_30",
+            "29,  IN_USE,    EXPIRING_30",
+            "1,   DEPLOYED,  EXPIRING_30",
             "0,   IN_USE,    EXPIRING_30",
             "-1,  IN_USE,    EXPIRED",
             "-400, RENEWED,  EXPIRED",
@@ -72,5 +77,59 @@ class ExpiryRuleTest {
     @CsvSource({"IN_USE", "CREATED"})
     void perpetualLicenseNeverExpires(String status) {
         assertThat(rule.evaluate(license(status, null), NOW)).isEmpty();
+    }
+
+    /** Windows of 120, 45 and 7 days instead of 90, 60 and 30: the alert types keep their names. */
+    @ParameterizedTest(name = "{0} days to expiry: {1}")
+    @CsvSource(nullValues = "none", value = {
+            "121, none",
+            "120, EXPIRING_90",
+            "46,  EXPIRING_90",
+            "45,  EXPIRING_60",
+            "8,   EXPIRING_60",
+            "7,   EXPIRING_30",
+            "0,   EXPIRING_30",
+            "-1,  EXPIRED"})
+    void theWindowsAreConfigurable(int daysToExpiry, AlertType expected) {
+        AlertRulesProperties defaults = RuleFixtures.defaults();
+        ExpiryRule rule = new ExpiryRule(new AlertRulesProperties(new AlertRulesProperties.Expiry(120, 45, 7),
+                defaults.overuse(), defaults.inactivity(), defaults.irregularUsage()), RuleFixtures.UTC);
+
+        assertThat(rule.evaluate(license("IN_USE", TODAY.plusDays(daysToExpiry)), NOW)).extracting(Finding::type)
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    /** Days are calendar days: a 29 February between today and the expiry date is one of them. */
+    @ParameterizedTest(name = "today {0}, expiry {1}: {2}")
+    @CsvSource(nullValues = "none", value = {
+            "2027-12-01, 2028-02-29, EXPIRING_90",
+            "2027-12-01, 2028-03-01, none",
+            "2028-02-29, 2028-05-29, EXPIRING_90",
+            "2028-02-29, 2028-05-30, none",
+            "2028-02-28, 2028-02-29, EXPIRING_30",
+            "2028-03-01, 2028-02-29, EXPIRED"})
+    void leapDaysCountLikeAnyOther(LocalDate today, LocalDate expiry, AlertType expected) {
+        Instant now = today.atTime(12, 0).toInstant(ZoneOffset.UTC);
+
+        assertThat(rule.evaluate(license("IN_USE", expiry), now)).extracting(Finding::type)
+                .containsExactlyElementsOf(expected == null ? List.of() : List.of(expected));
+    }
+
+    @Test
+    void aFindingTellsTheExpiryDateAndTheDaysLeft() {
+        Finding finding = rule.evaluate(license("IN_USE", TODAY.plusDays(45)), NOW).get(0);
+
+        assertThat(finding.details()).containsEntry("expiryDate", TODAY.plusDays(45).toString())
+                .containsEntry("daysToExpiry", 45L);
+        assertThat(finding.message()).contains("in 45 days");
+    }
+
+    /** license-service's word counts: a license it expired is EXPIRED here too, even without an expiry date. */
+    @Test
+    void aLicenseExpiredByLicenseServiceIsExpiredEvenWithoutADate() {
+        Finding finding = rule.evaluate(license("EXPIRED", null), NOW).get(0);
+
+        assertThat(finding.type()).isEqualTo(AlertType.EXPIRED);
+        assertThat(finding.message()).endsWith("has expired");
     }
 }

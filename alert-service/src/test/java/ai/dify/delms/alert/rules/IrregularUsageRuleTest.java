@@ -4,10 +4,14 @@ import static ai.dify.delms.alert.rules.RuleFixtures.NOW;
 import static ai.dify.delms.alert.rules.RuleFixtures.withUserHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import ai.dify.delms.alert.licenseview.UsagePoint;
 
 class IrregularUsageRuleTest {
 
@@ -47,5 +51,70 @@ class IrregularUsageRuleTest {
     void medianOfOddAndEvenCounts(String values, double median) {
         assertThat(IrregularUsageRule.median(Arrays.stream(values.split(" ")).mapToDouble(Double::parseDouble)
                 .toArray())).isEqualTo(median);
+    }
+
+    /**
+     * The threshold itself: eight reports of 40 users have no spread, so the deviation counted is the
+     * larger floor, 10 % of 40 = 4; irregular is more than 5 × 4 = 20 away from 40. For 1000 users the
+     * floor is 100, so more than 500 away.
+     */
+    @ParameterizedTest(name = "{0} x8 then {1}: irregular {2}")
+    @CsvSource({
+            "40,   60,   false",
+            "40,   61,   true",
+            "40,   20,   false",
+            "40,   19,   true",
+            "1000, 1500, false",
+            "1000, 1501, true",
+            "1000, 500,  false",
+            "1000, 499,  true",
+            "3,    13,   false",
+            "3,    14,   true"})
+    void moreThanFiveDeviationsFromTheMedianIsIrregular(int steady, int latest, boolean irregular) {
+        int[] counts = new int[9];
+        Arrays.fill(counts, steady);
+        counts[8] = latest;
+
+        assertThat(rule.evaluate(withUserHistory(counts), NOW)).hasSize(irregular ? 1 : 0);
+    }
+
+    /**
+     * The eight reports before the latest are its history, no more, no fewer: nine older reports at 70
+     * do not make 70 normal after eight at 40; four at 70 among the eight do (median 55), and the 40
+     * before them does not count (with it the median would be 40).
+     */
+    @ParameterizedTest(name = "{0}: irregular {1}")
+    @CsvSource(delimiter = '|', value = {
+            "70 70 70 70 70 70 70 70 70 40 40 40 40 40 40 40 40 70 | true",
+            "40 70 70 70 70 40 40 40 40 70                         | false"})
+    void theHistoryIsTheLastEightReports(String users, boolean irregular) {
+        int[] counts = Arrays.stream(users.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+
+        assertThat(rule.evaluate(withUserHistory(counts), NOW)).hasSize(irregular ? 1 : 0);
+    }
+
+    /** Workspaces are judged like users, on their own history. */
+    @ParameterizedTest(name = "workspaces {0}: {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "5 5 5 5 5 5 5 5 5   | -",
+            "5 5 5 5 5 5 5 5 40  | median-absolute-deviation",
+            "5 5 0               | drop-to-zero"})
+    void workspacesAreJudgedToo(String workspaces, String method) {
+        int[] counts = Arrays.stream(workspaces.trim().split("\\s+")).mapToInt(Integer::parseInt).toArray();
+        List<UsagePoint> points = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            points.add(new UsagePoint(NOW.minusSeconds(86_400L * (counts.length - i)), counts[i], 100));
+        }
+        LicenseFacts license = new LicenseFacts("ENT-202501-000001", null, "acme", "IN_USE", null, 1000, 1000,
+                counts[counts.length - 1], 100, points.get(points.size() - 1).reportedAt(), null, NOW, points);
+
+        List<Finding> findings = rule.evaluate(license, NOW);
+
+        if (method == null) {
+            assertThat(findings).isEmpty();
+        } else {
+            assertThat(findings).singleElement().satisfies(f -> assertThat(f.details())
+                    .containsEntry("measure", "workspaces").containsEntry("method", method));
+        }
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import ai.dify.delms.platform.problem.ConflictException;
+
 /** A customer of Dify Enterprise: who buys licenses, whom to contact, who owns the account. */
 @Entity
 public class Customer {
@@ -52,6 +54,18 @@ public class Customer {
         }
         apply(details, actor, now);
         return true;
+    }
+
+    /**
+     * A customer who still has licenses stays: they would point at nobody.
+     *
+     * @throws ConflictException if {@code licenseCount} is not zero
+     */
+    void checkDeletable(long licenseCount) {
+        if (licenseCount > 0) {
+            throw new ConflictException("Customer " + id + " has " + licenseCount
+                    + (licenseCount == 1 ? " license" : " licenses") + " and cannot be deleted.");
+        }
     }
 
     /** Trimmed, blanks collapsed, lower-case: two names with the same key are the same customer. */

@@ -113,11 +113,7 @@ public class CustomerService {
     @Transactional
     public void delete(UUID id) {
         Customer customer = get(id);
-        long count = licenses.count(id);
-        if (count > 0) {
-            throw new ConflictException("Customer " + id + " has " + count + (count == 1 ? " license" : " licenses")
-                    + " and cannot be deleted.");
-        }
+        customer.checkDeletable(licenses.count(id));
         customers.delete(customer);
         events.publish(CustomerEvents.CustomerDeleted.of(customer));
     }

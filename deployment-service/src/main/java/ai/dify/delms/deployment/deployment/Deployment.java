@@ -2,7 +2,6 @@ package ai.dify.delms.deployment.deployment;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import ai.dify.delms.platform.problem.BadFieldException;
 
 /** The deployment of a license by an engineer: scheduled, then started, then completed or failed (or cancelled). */
 @Entity
@@ -80,8 +81,13 @@ public class Deployment {
      * Moves to {@code to} if the status table allows it, stamping when.
      *
      * @return the status before the move
+     * @throws BadFieldException if the deployment is to fail without a reason (checked first)
+     * @throws IllegalTransitionException if the status table does not allow the move
      */
     DeploymentStatus moveTo(DeploymentStatus to, String failureReason, String actor, Instant now) {
+        if (to == DeploymentStatus.FAILED && failureReason == null) {
+            throw new BadFieldException("reason", "is required when a deployment fails");
+        }
         DeploymentStatus from = status;
         if (!from.canChangeTo(to)) {
             throw new IllegalTransitionException(id, from, "change to " + to);
@@ -91,7 +97,7 @@ public class Deployment {
             case COMPLETED -> completedAt = now;
             case FAILED -> {
                 failedAt = now;
-                this.failureReason = Objects.requireNonNull(failureReason);
+                this.failureReason = failureReason;
             }
             case CANCELLED -> cancelledAt = now;
             case SCHEDULED -> throw new IllegalStateException("nothing moves back to SCHEDULED");

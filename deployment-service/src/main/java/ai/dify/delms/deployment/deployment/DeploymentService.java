@@ -117,19 +117,16 @@ public class DeploymentService {
     }
 
     /**
-     * Moves the deployment to {@code to} (see {@link DeploymentStatus}); a failure needs a reason. A
-     * deployment of a license terminated meanwhile can still be cancelled or failed, not started or completed.
+     * Moves the deployment to {@code to} (see {@link DeploymentStatus}); a failure needs a reason
+     * ({@link Deployment#moveTo}). A deployment of a license terminated meanwhile can still be cancelled
+     * or failed, not started or completed ({@link DeploymentStatus#needsDeployableLicense()}).
      */
     @Transactional
     @PreAuthorize(Roles.ADMIN_OR_ENGINEER)
     public Deployment transition(UUID id, DeploymentStatus to, String remark, String ifMatch, String actor) {
         Deployment deployment = get(id);
         checkVersion(deployment, ifMatch, null);
-        if (to == DeploymentStatus.FAILED && remark == null) {
-            throw new BadFieldException("reason", "is required when a deployment fails");
-        }
-        if ((to == DeploymentStatus.IN_PROGRESS || to == DeploymentStatus.COMPLETED)
-                && !licenses.acceptsDeployments(deployment.getLicenseId())) {
+        if (to.needsDeployableLicense() && !licenses.acceptsDeployments(deployment.getLicenseId())) {
             String licenseStatus = licenses.find(deployment.getLicenseId()).map(LicenseView::getStatus).orElse("unknown");
             throw new ConflictException("License " + deployment.getLicenseId() + " is " + licenseStatus
                     + ": its deployment can only be cancelled or failed.",

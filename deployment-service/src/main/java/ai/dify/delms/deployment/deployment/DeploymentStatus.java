@@ -32,6 +32,14 @@ public enum DeploymentStatus {
         return NEXT.get(this).contains(next);
     }
 
+    /**
+     * Whether moving to this status needs a license that still accepts deployments: a deployment of a
+     * license terminated meanwhile can still be cancelled or failed, not started or completed.
+     */
+    public boolean needsDeployableLicense() {
+        return this == IN_PROGRESS || this == COMPLETED;
+    }
+
     /** Active deployments block another one for the same license (enforced by the database too). */
     public boolean isActive() {
         return this == SCHEDULED || this == IN_PROGRESS;

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.license.License;
+import ai.dify.delms.license.license.LatestUsage;
 import ai.dify.delms.license.license.LicenseService;
 import ai.dify.delms.license.license.UsageApplied;
 import ai.dify.delms.license.timeline.TimelineKind;
@@ -74,7 +75,7 @@ class UsageReportImporter {
         }
         UsageImport.Accepted accepted = (UsageImport.Accepted) result;
         List<UsageEntry> entries = accepted.newEntries();
-        Instant latestAllowed = clock.instant().plus(UsageService.CLOCK_SKEW);
+        Instant latestAllowed = clock.instant().plus(LatestUsage.CLOCK_SKEW);
         for (UsageEntry entry : entries) {
             if (entry.at().isAfter(latestAllowed)) {
                 throw UsageReportRefusedException.futureEntry(instance, entry.seq(), entry.at());

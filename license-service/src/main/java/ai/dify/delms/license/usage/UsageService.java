@@ -1,9 +1,7 @@
 package ai.dify.delms.license.usage;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import ai.dify.delms.license.license.LatestUsage;
 import ai.dify.delms.license.license.LicenseService;
 import ai.dify.delms.license.license.UsageApplied;
-import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.NotFoundException;
 import ai.dify.delms.platform.security.CurrentActor;
 import ai.dify.delms.platform.security.Roles;
@@ -26,9 +23,6 @@ import ai.dify.delms.platform.security.Roles;
 /** Records usage reports (history plus the license's latest usage, in one transaction) and reads the history. */
 @Service
 public class UsageService {
-
-    /** How far in the future a report's time may be: reporters' clocks are not exact. */
-    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final UsageReportRepository reports;
     private final LicenseService licenses;
@@ -45,7 +39,7 @@ public class UsageService {
     @PreAuthorize(Roles.ADMIN_OR_ENGINEER)
     public Recorded report(String licenseId, int workspaces, int users, Instant reportedAt, CurrentActor actor) {
         Instant now = now();
-        LatestUsage usage = checked(workspaces, users, reportedAt, now);
+        LatestUsage usage = LatestUsage.reported(workspaces, users, reportedAt, now);
         String who = actor.auditName();
         return stored(licenseId, licenses.applyUsage(licenseId, usage, who), usage, now, who, null);
     }
@@ -58,7 +52,7 @@ public class UsageService {
     public Recorded reportOfReseller(String licenseId, UUID resellerId, int workspaces, int users, Instant reportedAt,
             CurrentActor actor) {
         Instant now = now();
-        LatestUsage usage = checked(workspaces, users, reportedAt, now);
+        LatestUsage usage = LatestUsage.reported(workspaces, users, reportedAt, now);
         String who = actor.auditName();
         return stored(licenseId, licenses.applyUsageOfReseller(licenseId, resellerId, usage, who), usage, now, who,
                 resellerId);
@@ -89,20 +83,6 @@ public class UsageService {
 
     /** One entry of an imported usage report: its sequence number in its instance's chain, figures and time. */
     public record ImportedEntry(long chainSeq, int workspaces, int users, Instant at) {
-    }
-
-    private static LatestUsage checked(int workspaces, int users, Instant reportedAt, Instant now) {
-        Instant at = reportedAt == null ? now : reportedAt.truncatedTo(ChronoUnit.MICROS);
-        if (at.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new BadFieldException("reportedAt", "must not be in the future");
-        }
-        if (workspaces < 0) {
-            throw new BadFieldException("workspaces", "must be greater than or equal to 0");
-        }
-        if (users < 0) {
-            throw new BadFieldException("users", "must be greater than or equal to 0");
-        }
-        return new LatestUsage(workspaces, users, at);
     }
 
     private Recorded stored(String licenseId, UsageApplied applied, LatestUsage usage, Instant now, String who,

@@ -23,7 +23,7 @@ class LicenseEventRecordsTest {
 
     @Test
     void everyLicenseEventIsTheDocumentedMessageOnTheLicensesTopicKeyedByLicenseId() {
-        License license = LicensePurchaseTest.license(LicenseType.SUBSCRIPTION, LicenseStatus.IN_USE,
+        License license = Licenses.license(LicenseType.SUBSCRIPTION, LicenseStatus.IN_USE,
                 LocalDate.parse("2026-06-30"), 10, 100, "ENT");
         List<LicenseEvent> events = List.of(
                 LicenseEvents.LicenseCreated.of(license),

@@ -1,14 +1,14 @@
 package ai.dify.delms.license.license;
 
+import static ai.dify.delms.license.license.Licenses.license;
+import static ai.dify.delms.license.license.Licenses.purchase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LicensePurchaseTest {
 
-    private static final Instant NOW = Instant.parse("2026-02-01T10:00:00Z");
-    private static final LocalDate START = LocalDate.parse("2025-07-01");
+    private static final Instant NOW = Licenses.NOW;
 
     @ParameterizedTest(name = "[{index}] {0} {1} {2} {3}/{4} {5} + {6} end={7} after={8}/{9} {10} -> {11} {12}/{13} {14} {15}")
     @CsvSource(nullValues = "-", value = {
@@ -57,6 +56,29 @@ class LicensePurchaseTest {
             // a perpetual license has no expiry: a renewal (maintenance) renews it, its limits may rise
             "PERPETUAL,    IN_USE,     -,          10, 100, ENT, RENEWAL,   2027-06-30, -,  -,   -,   -,          10, 100, ENT, RENEWED",
             "PERPETUAL,    IN_USE,     -,          10, 100, ENT, EXPANSION, -,          -,  200, -,   -,          10, 200, ENT, IN_USE",
+            // a renewal renews a license not in use yet; one day past the expiry is already an extension
+            "SUBSCRIPTION, CREATED,    2026-06-30, 10, 100, ENT, RENEWAL,   2026-07-01, -,  -,   -,   2026-07-01, 10, 100, ENT, RENEWED",
+            "SUBSCRIPTION, DEPLOYED,   2026-06-30, 10, 100, ENT, RENEWAL,   2027-06-30, -,  -,   -,   2027-06-30, 10, 100, ENT, RENEWED",
+            // a renewal without a period renews and leaves the expiry
+            "SUBSCRIPTION, IN_USE,     2026-06-30, 10, 100, ENT, RENEWAL,   -,          -,  -,   -,   2026-06-30, 10, 100, ENT, RENEWED",
+            // leap days are dates like any other: to and from 29 February
+            "SUBSCRIPTION, IN_USE,     2027-02-28, 10, 100, ENT, RENEWAL,   2028-02-29, -,  -,   -,   2028-02-29, 10, 100, ENT, RENEWED",
+            "SUBSCRIPTION, IN_USE,     2028-02-29, 10, 100, ENT, RENEWAL,   2029-02-28, -,  -,   -,   2029-02-28, 10, 100, ENT, RENEWED",
+            "SUBSCRIPTION, IN_USE,     2028-02-29, 10, 100, ENT, RENEWAL,   2028-02-28, -,  -,   -,   2028-02-29, 10, 100, ENT, IN_USE",
+            // an expired license: only a renewal or an upgrade renews it; an expansion raises limits (and
+            // may extend the expiry) but leaves it EXPIRED, as decision 12 has it
+            "SUBSCRIPTION, EXPIRED,    2026-01-15, 10, 100, ENT, EXPANSION, -,          20, 200, -,   2026-01-15, 20, 200, ENT, EXPIRED",
+            "SUBSCRIPTION, EXPIRED,    2026-01-15, 10, 100, ENT, EXPANSION, 2027-01-15, -,  -,   -,   2027-01-15, 10, 100, ENT, EXPIRED",
+            "SUBSCRIPTION, EXPIRED,    2026-01-15, 4,  50,  PRO, UPGRADE,   2027-01-15, -,  -,   ENT, 2027-01-15, 4,  50,  ENT, RENEWED",
+            "SUBSCRIPTION, EXPIRED,    2026-01-15, 4,  50,  PRO, UPGRADE,   -,          -,  -,   ENT, 2026-01-15, 4,  50,  ENT, RENEWED",
+            // an upgrade to the product the license has already changes nothing but what else it brings
+            "SUBSCRIPTION, IN_USE,     2026-06-30, 10, 100, ENT, UPGRADE,   -,          -,  -,   ENT, 2026-06-30, 10, 100, ENT, IN_USE",
+            "SUBSCRIPTION, IN_USE,     2026-06-30, 10, 100, ENT, UPGRADE,   2027-06-30, -,  -,   ENT, 2027-06-30, 10, 100, ENT, RENEWED",
+            // a suspended license takes every purchase but stays suspended
+            "SUBSCRIPTION, SUSPENDED,  2026-06-30, 10, 100, ENT, EXPANSION, -,          20, 200, -,   2026-06-30, 20, 200, ENT, SUSPENDED",
+            "SUBSCRIPTION, SUSPENDED,  2026-06-30, 4,  50,  PRO, UPGRADE,   -,          -,  -,   ENT, 2026-06-30, 4,  50,  ENT, SUSPENDED",
+            // a terminated license takes no purchase of any type
+            "SUBSCRIPTION, TERMINATED, 2026-06-30, 10, 100, ENT, EXPANSION, 2027-06-30, 20, 200, -,   2026-06-30, 10, 100, ENT, TERMINATED",
     })
     void appliesAPurchaseByItsType(LicenseType licenseType, LicenseStatus status, LocalDate expiry, int workspaces,
             int users, String product, PurchaseType type, LocalDate periodEnd, Integer workspacesAfter,
@@ -70,25 +92,28 @@ class LicensePurchaseTest {
                 expectedProduct, expectedStatus));
     }
 
-    @Test
-    void aRenewalOfASuspendedLicenseReturnsItToRenewedOnReinstatement() {
+    /** A suspended license stays suspended; what a purchase renewed shows when it is reinstated. */
+    @ParameterizedTest(name = "[{index}] {0} end={1} product={2} -> reinstated as {3}")
+    @CsvSource(nullValues = "-", value = {
+            "RENEWAL,   2027-06-30, -,   RENEWED",
+            "RENEWAL,   2026-05-31, -,   IN_USE",
+            "RENEWAL,   -,          -,   RENEWED",
+            "EXPANSION, 2027-06-30, -,   IN_USE",
+            "UPGRADE,   -,          PRO, RENEWED",
+            "UPGRADE,   -,          ENT, IN_USE",
+            "NEW,       2027-06-30, -,   IN_USE"})
+    void aPurchaseOfASuspendedLicenseShowsOnReinstatement(PurchaseType type, LocalDate periodEnd,
+            String productTypeAfter, LicenseStatus reinstatedAs) {
         License license = license(LicenseType.SUBSCRIPTION, LicenseStatus.SUSPENDED, LocalDate.parse("2026-06-30"), 10,
                 100, "ENT");
 
-        apply(license, purchase(PurchaseType.RENEWAL, LocalDate.parse("2027-06-30"), null, null, null), NOW);
+        List<FieldChange> changes = apply(license, purchase(type, periodEnd, null, null, productTypeAfter), NOW);
 
-        assertThat(license.getStatusBeforeSuspension()).isEqualTo(LicenseStatus.RENEWED);
-    }
-
-    @Test
-    void aSupersededRenewalOfASuspendedLicenseLeavesItsReinstatementAlone() {
-        License license = license(LicenseType.SUBSCRIPTION, LicenseStatus.SUSPENDED, LocalDate.parse("2026-06-30"), 10,
-                100, "ENT");
-
-        apply(license, purchase(PurchaseType.RENEWAL, LocalDate.parse("2026-05-31"), null, null, null), NOW);
-
-        assertThat(license.getStatusBeforeSuspension()).isEqualTo(LicenseStatus.IN_USE);
-        assertThat(license.getExpiryDate()).isEqualTo(LocalDate.parse("2026-06-30"));
+        assertThat(license.getStatus()).isEqualTo(LicenseStatus.SUSPENDED);
+        assertThat(changes).extracting(FieldChange::field).doesNotContain("status");
+        assertThat(license.getStatusBeforeSuspension()).isEqualTo(reinstatedAs);
+        license.changeStatusByHand(reinstatedAs, "alice", NOW);
+        assertThat(license.getStatus()).isEqualTo(reinstatedAs);
     }
 
     @Test
@@ -154,13 +179,23 @@ class LicensePurchaseTest {
         assertThat(differences).isEmpty();
     }
 
-    @Test
-    void aLimitBelowOneIsRefused() {
+    /** A purchase that would leave a limit below one is refused whole: not even its expiry applies. */
+    @ParameterizedTest(name = "[{index}] {0} workspaces={1} users={2}: {3}")
+    @CsvSource(nullValues = "-", value = {
+            "EXPANSION, 0,  -,  workspacesAfter",
+            "EXPANSION, -1, 20, workspacesAfter",
+            "EXPANSION, -,  0,  usersAfter",
+            "RENEWAL,   20, -5, usersAfter",
+            "UPGRADE,   0,  0,  workspacesAfter"})
+    void aLimitBelowOneIsRefused(PurchaseType type, Integer workspacesAfter, Integer usersAfter, String field) {
         License license = license(LicenseType.SUBSCRIPTION, LicenseStatus.IN_USE, LocalDate.parse("2026-06-30"), 10,
                 100, "ENT");
+        Terms before = terms(license);
 
-        assertThatThrownBy(() -> apply(license, purchase(PurchaseType.EXPANSION, null, 0, null, null), NOW))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workspacesAfter");
+        assertThatThrownBy(() -> apply(license, purchase(type, LocalDate.parse("2027-06-30"), workspacesAfter,
+                usersAfter, type == PurchaseType.UPGRADE ? "PRO" : null), NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field);
+        assertThat(terms(license)).isEqualTo(before);
     }
 
     private record Recorded(PurchaseFacts purchase, Instant at) {
@@ -176,37 +211,5 @@ class LicensePurchaseTest {
 
     private static List<FieldChange> apply(License license, PurchaseFacts purchase, Instant recordedAt) {
         return license.applyPurchase(purchase, recordedAt, "bob", NOW);
-    }
-
-    private static PurchaseFacts purchase(PurchaseType type, LocalDate periodEnd, Integer workspacesAfter,
-            Integer usersAfter, String productTypeAfter) {
-        return new PurchaseFacts(UUID.randomUUID(), type, LocalDate.parse("2026-01-20"), new BigDecimal("1000.00"),
-                "EUR", null, periodEnd, workspacesAfter, usersAfter, productTypeAfter, null);
-    }
-
-    /** A license in {@code status}, reached the way the service reaches it. */
-    static License license(LicenseType type, LicenseStatus status, LocalDate expiry, int workspaces, int users,
-            String product) {
-        LicenseTerms terms = new LicenseTerms(product, type, UUID.randomUUID(), null, null, START, START, expiry,
-                workspaces, users, null);
-        terms.check();
-        License license = License.create(new LicenseId(product + "-202507-000001"), terms, "alice", NOW);
-        switch (status) {
-            case CREATED -> { }
-            case DEPLOYED -> license.deploymentCompleted("erin", NOW);
-            case IN_USE -> license.recordUsage(new LatestUsage(1, 1, NOW), "erin", NOW);
-            case RENEWED -> {
-                license.recordUsage(new LatestUsage(1, 1, NOW), "erin", NOW);
-                license.applyPurchase(purchase(PurchaseType.RENEWAL, null, null, null, null), NOW, "bob", NOW);
-            }
-            case EXPIRED -> license.expireIfDue(expiry.plusDays(1), "job", NOW);
-            case SUSPENDED -> {
-                license.recordUsage(new LatestUsage(1, 1, NOW), "erin", NOW);
-                license.changeStatusByHand(LicenseStatus.SUSPENDED, "alice", NOW);
-            }
-            case TERMINATED -> license.changeStatusByHand(LicenseStatus.TERMINATED, "alice", NOW);
-        }
-        assertThat(license.getStatus()).as("license prepared").isEqualTo(status);
-        return license;
     }
 }
