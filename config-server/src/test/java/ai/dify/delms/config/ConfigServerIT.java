@@ -61,7 +61,8 @@ class ConfigServerIT {
 
         JsonNode shared = env.get("propertySources").get(3).get("source");
         // Placeholders travel unresolved: each client resolves them against its own environment.
-        assertThat(shared.get("spring.kafka.bootstrap-servers").asText()).isEqualTo("${DELMS_KAFKA_BOOTSTRAP:127.0.0.1:9092}");
+        assertThat(shared.get("spring.security.oauth2.resourceserver.jwt.issuer-uri").asText())
+                .isEqualTo("${DELMS_ISSUER_URI:http://localhost:8180/realms/delms}");
         assertThat(shared.get("spring.security.oauth2.resourceserver.jwt.audiences").asText()).isEqualTo("delms-api");
     }
 

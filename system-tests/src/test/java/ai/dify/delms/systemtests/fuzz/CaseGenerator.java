@@ -327,9 +327,13 @@ final class CaseGenerator {
                     true, unreadable);
         }
         cases.add("body: empty", "", withRawBody(base, operation.bodyMediaType(), new byte[0], false), true, unreadable);
+        // a body that is not JSON (a usage report, taken as text or bytes) is read only once the record it
+        // goes to is found: a record that does not exist may be a 404 first
+        Set<Integer> unsupported = operation.bodyMediaType().contains("json") || operation.parameters("path").isEmpty()
+                ? UNSUPPORTED_TYPE : union(UNSUPPORTED_TYPE, Set.of(404));
         RequestDraft none = base.copy();
         none.fields = null;
-        cases.add("body: none", "", none, true, UNSUPPORTED_TYPE);
+        cases.add("body: none", "", none, true, unsupported);
 
         String json = base.json();
         byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, json.getBytes(StandardCharsets.UTF_8));
@@ -344,14 +348,14 @@ final class CaseGenerator {
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "application/json; charset=fuzz")) {
             RequestDraft draft = base.copy();
             draft.contentType = type;
-            cases.add("content type: " + type.replace("application/json; ", ""), "", draft, true, UNSUPPORTED_TYPE);
+            cases.add("content type: " + type.replace("application/json; ", ""), "", draft, true, unsupported);
         }
         RequestDraft latin = base.copy();
         latin.contentType = operation.bodyMediaType() + "; charset=ISO-8859-1";
         cases.lenient("content type: latin-1 declared", "", latin, FuzzCase.ANY_REFUSAL);
         RequestDraft noType = base.copy();
         noType.rawBody = new FuzzRequest.Body(null, json.getBytes(StandardCharsets.UTF_8), false);
-        cases.add("content type: none", "", noType, true, UNSUPPORTED_TYPE);
+        cases.add("content type: none", "", noType, true, unsupported);
 
         RequestDraft padded = base.copy();
         padded.fields.put("fuzzPadding", "\"" + "x".repeat(OVER_ONE_MB) + "\"");
@@ -629,5 +633,11 @@ final class CaseGenerator {
         void lenient(String family, String detail, RequestDraft draft, Set<Integer> plausible) {
             add(family, detail, draft, false, plausible);
         }
+    }
+
+    private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+        Set<Integer> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }
