@@ -1,5 +1,7 @@
 package ai.dify.delms.license.signingkey;
 
+import ai.dify.delms.licensefile.Ed25519;
+import ai.dify.delms.licensefile.Signer;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Arrays;
@@ -55,7 +57,7 @@ public class LicenseSigner {
     public <T> T withActiveKey(ActiveKeySigning<T> signing) {
         SigningKey active = keys.active().orElseGet(keys::activeOrFirst);
         PrivateKey privateKey = privateKeyOf(active);
-        return signing.sign(active.getKid(), data -> Ed25519.sign(privateKey, data));
+        return signing.sign(active.getKid(), data -> Signer.ed25519(privateKey).sign(data));
     }
 
     /** The id of the ACTIVE key as committed now; empty on a fresh system, before the first signature. */

@@ -1,5 +1,6 @@
 package ai.dify.delms.license.signingkey;
 
+import ai.dify.delms.licensefile.Base64Url;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,7 +42,7 @@ public record PublicKeysDocument(List<Key> keys) {
             @Schema(nullable = true) Instant revokedAt) {
 
         static Key of(SigningKey key) {
-            return new Key("OKP", "Ed25519", "EdDSA", "sig", key.getKid(), Ed25519.base64Url(key.getPublicKey()),
+            return new Key("OKP", "Ed25519", "EdDSA", "sig", key.getKid(), Base64Url.encode(key.getPublicKey()),
                     key.getStatus(), seconds(key.getCreatedAt()), seconds(key.getRetiredAt()),
                     seconds(key.getRevokedAt()));
         }

@@ -1,5 +1,6 @@
 package ai.dify.delms.license.signingkey;
 
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class SigningKey {
     static SigningKey active(String kid, byte[] rawPublicKey, SealedPrivateKey privateKey, String actor, Instant now) {
         SigningKey key = new SigningKey();
         key.kid = kid;
-        key.algorithm = Ed25519.ALGORITHM;
+        key.algorithm = "Ed25519";
         key.publicKey = rawPublicKey.clone();
         key.sealedPrivateKey = privateKey.sealed();
         key.kekFingerprint = privateKey.kekFingerprint();

@@ -1,5 +1,6 @@
 package ai.dify.delms.license.signingkey;
 
+import ai.dify.delms.licensefile.Base64Url;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,7 +17,7 @@ public record SigningKeyDto(
         long version) {
 
     static SigningKeyDto of(SigningKey key) {
-        return new SigningKeyDto(key.getKid(), key.getAlgorithm(), key.getStatus(), Ed25519.base64Url(key.getPublicKey()),
+        return new SigningKeyDto(key.getKid(), key.getAlgorithm(), key.getStatus(), Base64Url.encode(key.getPublicKey()),
                 PublicKeysDocument.seconds(key.getCreatedAt()), key.getCreatedBy(),
                 PublicKeysDocument.seconds(key.getRetiredAt()), PublicKeysDocument.seconds(key.getRevokedAt()),
                 key.getRevokedBy(),

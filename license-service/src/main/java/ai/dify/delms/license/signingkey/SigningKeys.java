@@ -1,5 +1,6 @@
 package ai.dify.delms.license.signingkey;
 
+import ai.dify.delms.licensefile.Ed25519;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,7 +130,7 @@ class SigningKeys {
     }
 
     private SigningKey create(String actor, Instant now) {
-        KeyPair pair = Ed25519.generate();
+        KeyPair pair = Ed25519.generateKeyPair();
         String kid = unusedKid(now);
         byte[] privateKey = pair.getPrivate().getEncoded();
         try {

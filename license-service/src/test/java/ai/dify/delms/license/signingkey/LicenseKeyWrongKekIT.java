@@ -1,5 +1,6 @@
 package ai.dify.delms.license.signingkey;
 
+import ai.dify.delms.licensefile.Ed25519;
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,7 +106,7 @@ class LicenseKeyWrongKekIT {
 
     /** An ACTIVE key as a service configured with {@code kek} would have stored it. */
     private String storeActiveKeySealedWith(String kek) {
-        KeyPair pair = Ed25519.generate();
+        KeyPair pair = Ed25519.generateKeyPair();
         Instant now = Instant.parse("2026-12-01T09:00:00Z");
         String kid = SigningKeyIds.next(now);
         SealedPrivateKey sealed = KeyEncryptionKeys.of(kek, null).seal(kid, pair.getPrivate().getEncoded());
