@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import ai.dify.delms.platform.events.DomainEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import ai.dify.delms.platform.problem.ConflictException;
@@ -33,11 +33,11 @@ public class AlertService {
     public static final String CHANGES_METRIC = "delms.alerts.changes";
 
     private final AlertRepository alerts;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    AlertService(AlertRepository alerts, DomainEvents events, Clock clock, MeterRegistry meters) {
+    AlertService(AlertRepository alerts, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
         this.alerts = alerts;
         this.events = events;
         this.clock = clock;
@@ -147,7 +147,7 @@ public class AlertService {
                 changes.increment();
             }
         });
-        events.publish(event);
+        events.publishEvent(event);
     }
 
     private Instant now() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -14,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.customer.licenseview.CustomerLicenses;
 import ai.dify.delms.platform.directory.SalesDirectory;
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -26,11 +26,11 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final CustomerLicenses licenses;
     private final SalesDirectory salesDirectory;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, CustomerLicenses licenses, SalesDirectory salesDirectory,
-            DomainEvents events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.salesDirectory = salesDirectory;
         this.licenses = licenses;
@@ -44,7 +44,7 @@ public class CustomerService {
         salesDirectory.checkNamedParties(null, details.salesRepId(), null, details.resellerId());
         // flushed so a concurrent duplicate fails on the unique name key (409) before the event is stored
         Customer customer = customers.saveAndFlush(new Customer(details, actor, now()));
-        events.publish(CustomerEvents.CustomerCreated.of(customer));
+        events.publishEvent(CustomerEvents.CustomerCreated.of(customer));
         return customer;
     }
 
@@ -61,7 +61,7 @@ public class CustomerService {
                 details.resellerId());
         if (customer.update(details, actor, now())) {
             customers.flush();
-            events.publish(CustomerEvents.CustomerUpdated.of(customer));
+            events.publishEvent(CustomerEvents.CustomerUpdated.of(customer));
         }
         return customer;
     }
@@ -115,7 +115,7 @@ public class CustomerService {
         Customer customer = get(id);
         customer.checkDeletable(licenses.count(id));
         customers.delete(customer);
-        events.publish(CustomerEvents.CustomerDeleted.of(customer));
+        events.publishEvent(CustomerEvents.CustomerDeleted.of(customer));
     }
 
     @Transactional(readOnly = true)

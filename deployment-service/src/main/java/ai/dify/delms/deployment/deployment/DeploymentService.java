@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -24,7 +25,6 @@ import ai.dify.delms.deployment.engineer.EngineerService;
 import ai.dify.delms.deployment.licenseview.LicenseView;
 import ai.dify.delms.deployment.licenseview.LicenseViews;
 import ai.dify.delms.platform.security.Roles;
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
@@ -44,11 +44,11 @@ public class DeploymentService {
     private final DeploymentHistoryRepository history;
     private final EngineerService engineers;
     private final LicenseViews licenses;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeploymentService(DeploymentRepository deployments, DeploymentHistoryRepository history,
-            EngineerService engineers, LicenseViews licenses, DomainEvents events, Clock clock) {
+            EngineerService engineers, LicenseViews licenses, ApplicationEventPublisher events, Clock clock) {
         this.deployments = deployments;
         this.history = history;
         this.engineers = engineers;
@@ -89,7 +89,7 @@ public class DeploymentService {
         }
         history.save(new DeploymentHistoryEntry(deployment.getId(), null, DeploymentStatus.SCHEDULED, actor, now,
                 plan.notes() == null ? null : abbreviate(plan.notes())));
-        events.publish(new DeploymentScheduled(DeploymentState.of(deployment, engineer.getName(), null, actor)));
+        events.publishEvent(new DeploymentScheduled(DeploymentState.of(deployment, engineer.getName(), null, actor)));
         return deployment;
     }
 
@@ -111,7 +111,7 @@ public class DeploymentService {
                 : assignable(plan.engineerId());
         if (deployment.replan(plan, actor, now())) {
             deployments.saveAndFlush(deployment);
-            events.publish(new DeploymentUpdated(DeploymentState.of(deployment, engineer.getName(), null, actor)));
+            events.publishEvent(new DeploymentUpdated(DeploymentState.of(deployment, engineer.getName(), null, actor)));
         }
         return deployment;
     }
@@ -137,7 +137,7 @@ public class DeploymentService {
         deployments.saveAndFlush(deployment);
         history.save(new DeploymentHistoryEntry(id, from, to, actor, now, remark));
         String engineerName = engineers.find(deployment.getEngineerId()).map(Engineer::getName).orElse(null);
-        events.publish(DeploymentEvents.moved(DeploymentState.of(deployment, engineerName, remark, actor)));
+        events.publishEvent(DeploymentEvents.moved(DeploymentState.of(deployment, engineerName, remark, actor)));
         return deployment;
     }
 
@@ -151,7 +151,7 @@ public class DeploymentService {
         history.deleteAll(history.findByDeploymentIdOrderByAtAscIdAsc(id));
         deployments.delete(deployment);
         deployments.flush();
-        events.publish(new DeploymentDeleted(DeploymentState.of(deployment, engineerName, null, actor)));
+        events.publishEvent(new DeploymentDeleted(DeploymentState.of(deployment, engineerName, null, actor)));
     }
 
     @Transactional(readOnly = true)

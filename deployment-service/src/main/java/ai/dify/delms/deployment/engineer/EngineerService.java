@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -28,10 +28,10 @@ public class EngineerService {
 
 
     private final EngineerRepository engineers;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EngineerService(EngineerRepository engineers, DomainEvents events, Clock clock) {
+    EngineerService(EngineerRepository engineers, ApplicationEventPublisher events, Clock clock) {
         this.engineers = engineers;
         this.events = events;
         this.clock = clock;
@@ -45,7 +45,7 @@ public class EngineerService {
         }
         // flushed here so a concurrent duplicate fails on the unique key before the event is stored
         Engineer engineer = engineers.saveAndFlush(new Engineer(name, email, region, skills, active, now()));
-        events.publish(EngineerEvents.EngineerCreated.of(engineer));
+        events.publishEvent(EngineerEvents.EngineerCreated.of(engineer));
         return engineer;
     }
 
@@ -63,7 +63,7 @@ public class EngineerService {
         }
         if (engineer.update(edit.name(), edit.email(), edit.region(), edit.skills(), edit.active(), now())) {
             engineers.saveAndFlush(engineer);
-            events.publish(EngineerEvents.EngineerUpdated.of(engineer));
+            events.publishEvent(EngineerEvents.EngineerUpdated.of(engineer));
         }
         return engineer;
     }
@@ -82,13 +82,13 @@ public class EngineerService {
         if (engineers.countDeployments(id.toString()) > 0) {
             if (engineer.deactivate(now())) {
                 engineers.saveAndFlush(engineer);
-                events.publish(EngineerEvents.EngineerUpdated.of(engineer));
+                events.publishEvent(EngineerEvents.EngineerUpdated.of(engineer));
             }
             return Optional.of(engineer);
         }
         engineers.delete(engineer);
         engineers.flush();
-        events.publish(EngineerEvents.EngineerDeleted.of(engineer));
+        events.publishEvent(EngineerEvents.EngineerDeleted.of(engineer));
         return Optional.empty();
     }
 

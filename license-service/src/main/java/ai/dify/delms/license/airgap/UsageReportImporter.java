@@ -3,13 +3,12 @@ package ai.dify.delms.license.airgap;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +16,6 @@ import ai.dify.delms.license.license.License;
 import ai.dify.delms.license.license.LatestUsage;
 import ai.dify.delms.license.license.LicenseService;
 import ai.dify.delms.license.license.UsageApplied;
-import ai.dify.delms.license.timeline.TimelineKind;
-import ai.dify.delms.license.timeline.TimelineRecorder;
 import ai.dify.delms.license.usage.UsageService;
 import ai.dify.delms.licensefile.usage.ChainPosition;
 import ai.dify.delms.licensefile.usage.InstanceKey;
@@ -46,15 +43,15 @@ class UsageReportImporter {
     private final InstanceRepository instances;
     private final LicenseService licenses;
     private final UsageService usage;
-    private final TimelineRecorder timeline;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UsageReportImporter(InstanceRepository instances, LicenseService licenses, UsageService usage,
-            TimelineRecorder timeline, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.instances = instances;
         this.licenses = licenses;
         this.usage = usage;
-        this.timeline = timeline;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -89,18 +86,9 @@ class UsageReportImporter {
 
         UsageEntry first = entries.get(0);
         UsageEntry latest = accepted.latest();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("instanceId", instance.getId().toString());
-        details.put("instanceName", instance.getName());
-        details.put("instanceKeyId", instance.getKeyId());
-        details.put("entries", entries.size());
-        details.put("firstSeq", first.seq());
-        details.put("lastSeq", latest.seq());
-        details.put("workspaces", latest.workspaces());
-        details.put("users", latest.users());
-        timeline.record(licenseId, clock.instant(), TimelineKind.USAGE_IMPORTED, "Usage report of instance "
-                + instance.getName() + " imported: " + entries.size() + (entries.size() == 1 ? " entry" : " entries")
-                + " (seq " + first.seq() + " to " + latest.seq() + ")", details, instance.getKeyId(), actor);
+        events.publishEvent(new UsageReportImported(licenseId, instance.getId(), instance.getName(),
+                instance.getKeyId(), entries.size(), first.seq(), latest.seq(), latest.workspaces(), latest.users(),
+                clock.instant(), actor));
         log.info("Usage report of instance {} of {} imported by {}: seq {} to {}", instance.getKeyId(), licenseId, actor,
                 first.seq(), latest.seq());
         UsageApplied last = applied.get(applied.size() - 1);

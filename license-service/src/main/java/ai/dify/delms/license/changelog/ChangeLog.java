@@ -11,16 +11,18 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.license.license.LicenseService;
+import ai.dify.delms.license.license.StatusHistory;
 import ai.dify.delms.platform.problem.NotFoundException;
 
 /** Reads the change log of a license. */
 @Service
-public class ChangeLog {
+public class ChangeLog implements StatusHistory {
 
     private final ChangeLogRepository entries;
-    private final ChangedLicenses licenses;
+    private final LicenseService licenses;
 
-    ChangeLog(ChangeLogRepository entries, ChangedLicenses licenses) {
+    ChangeLog(ChangeLogRepository entries, LicenseService licenses) {
         this.entries = entries;
         this.licenses = licenses;
     }
@@ -39,10 +41,7 @@ public class ChangeLog {
         return entries.findByLicenseIdAndFieldOrderByAtAscIdAsc(licenseId, "status");
     }
 
-    /**
-     * Since when each of the given licenses has its current status: its latest status change (the
-     * creation, for a license whose status never changed). A license without entries is absent.
-     */
+    @Override
     @Transactional(readOnly = true)
     public Map<String, Instant> statusSince(Collection<String> licenseIds) {
         Map<String, Instant> since = new HashMap<>();

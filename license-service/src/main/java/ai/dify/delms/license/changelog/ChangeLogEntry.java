@@ -1,5 +1,7 @@
 package ai.dify.delms.license.changelog;
 
+import ai.dify.delms.license.license.ChangeSource;
+
 import ai.dify.delms.platform.audit.NotAudited;
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package ai.dify.delms.license.changelog;
 
+import ai.dify.delms.license.license.ChangeSource;
+
 import java.time.Instant;
 
 /**

@@ -2,13 +2,13 @@ package ai.dify.delms.license.files;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -20,12 +20,9 @@ import ai.dify.delms.license.license.LicenseEvents;
 import ai.dify.delms.license.license.LicenseService;
 import ai.dify.delms.license.license.LicenseStatus;
 import ai.dify.delms.license.signingkey.LicenseSigner;
-import ai.dify.delms.license.timeline.TimelineKind;
-import ai.dify.delms.license.timeline.TimelineRecorder;
 import ai.dify.delms.licensefile.license.InvalidTermsException;
 import ai.dify.delms.licensefile.license.LicenseFileWriter;
 import ai.dify.delms.licensefile.license.LicenseTerms;
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.UnavailableException;
 
@@ -47,18 +44,16 @@ class LicenseFiles {
     private final LicenseService licenses;
     private final KnownCustomers customers;
     private final LicenseSigner signer;
-    private final TimelineRecorder timeline;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final LicenseFileProperties properties;
     private final Clock clock;
 
     LicenseFiles(IssuedFileRepository files, LicenseService licenses, KnownCustomers customers, LicenseSigner signer,
-            TimelineRecorder timeline, DomainEvents events, LicenseFileProperties properties, Clock clock) {
+            ApplicationEventPublisher events, LicenseFileProperties properties, Clock clock) {
         this.files = files;
         this.licenses = licenses;
         this.customers = customers;
         this.signer = signer;
-        this.timeline = timeline;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -106,13 +101,7 @@ class LicenseFiles {
         IssuedFile file = signer.withActiveKey((kid, sign) -> new IssuedFile(id, serial, license.getVersion(), kid,
                 digest, now, actor, LicenseFileWriter.write(fileTerms, kid, sign::apply)));
         files.saveAndFlush(file);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fileSerial", serial);
-        details.put("licenseVersion", license.getVersion());
-        details.put("keyId", file.getKid());
-        timeline.record(id, now, TimelineKind.FILE_ISSUED, "License file " + serial + " issued (license version "
-                + license.getVersion() + ")", details, serial, actor);
-        events.publish(LicenseEvents.LicenseFileIssued.of(license, serial, file.getKid(), now, actor));
+        events.publishEvent(LicenseEvents.LicenseFileIssued.of(license, serial, file.getKid(), now, actor));
         log.info("License file {} issued for {} (version {}, key {}) by {}", serial, id, license.getVersion(),
                 file.getKid(), actor);
         return new FileDownload(file, true);

@@ -1,5 +1,7 @@
 package ai.dify.delms.license.license;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.DomainEvent;
 import java.time.Instant;
@@ -13,6 +15,11 @@ import java.util.UUID;
  * (which is the state itself), the whole license as it is then ({@code license}): a consumer keeps
  * the newest state it has seen and ignores an older event, so reordering cannot roll it back and no
  * change is lost with the event that was skipped.
+ *
+ * <p>Raised with Spring's {@code ApplicationEventPublisher} inside the transaction of the change: the
+ * chassis stores them for Kafka, and the change log and the timeline record them, all in that
+ * transaction (docs/decisions.md, 30). Components marked {@code @JsonIgnore} are for those in-process
+ * listeners and are not part of the payload.
  */
 public final class LicenseEvents {
 
@@ -61,12 +68,14 @@ public final class LicenseEvents {
     /** The payload of {@code delms.license.created.v1}: the license as in the API, without derived fields. */
     public record LicenseCreated(String id, String productType, LicenseType licenseType, LicenseStatus status,
             UUID customerId, UUID salesRepId, UUID resellerId, LocalDate orderDate, LocalDate startDate,
-            LocalDate expiryDate, int authorizedWorkspaces, int authorizedUsers, long version) implements LicenseEvent {
+            LocalDate expiryDate, int authorizedWorkspaces, int authorizedUsers, long version,
+            @JsonIgnore String createdBy, @JsonIgnore ChangeOrigin origin) implements LicenseEvent {
 
         static LicenseCreated of(License l) {
             return new LicenseCreated(l.getId().value(), l.getProductType(), l.getLicenseType(), l.getStatus(),
                     l.getCustomerId(), l.getSalesRepId(), l.getResellerId(), l.getOrderDate(), l.getStartDate(),
-                    l.getExpiryDate(), l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), l.getVersion());
+                    l.getExpiryDate(), l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), l.getVersion(),
+                    l.getCreatedBy(), new ChangeOrigin(l.getCreatedAt(), ChangeSource.API));
         }
 
         @Override
@@ -80,12 +89,17 @@ public final class LicenseEvents {
         }
     }
 
-    /** The payload of {@code delms.license.updated.v1}: the changed editable fields, the new version and state. */
+    /**
+     * The payload of {@code delms.license.updated.v1}: the changed fields, the new version and state.
+     * {@code reason} (the purchase that changed them; none for an edit) goes to the change log only.
+     */
     public record LicenseUpdated(String licenseId, List<FieldChange> changes, String actor, long version,
-            LicenseState license) implements LicenseEvent {
+            LicenseState license, @JsonIgnore String reason, @JsonIgnore ChangeOrigin origin) implements LicenseEvent {
 
-        static LicenseUpdated of(License l, List<FieldChange> changes, String actor) {
-            return new LicenseUpdated(l.getId().value(), changes, actor, l.getVersion(), LicenseState.of(l));
+        static LicenseUpdated of(License l, List<FieldChange> changes, String actor, String reason,
+                ChangeOrigin origin) {
+            return new LicenseUpdated(l.getId().value(), changes, actor, l.getVersion(), LicenseState.of(l), reason,
+                    origin);
         }
 
         @Override
@@ -96,11 +110,11 @@ public final class LicenseEvents {
 
     /** The payload of {@code delms.license.status-changed.v1}. */
     public record LicenseStatusChanged(String licenseId, LicenseStatus from, LicenseStatus to, String reason,
-            String actor, long version, LicenseState license) implements LicenseEvent {
+            String actor, long version, LicenseState license, @JsonIgnore ChangeOrigin origin) implements LicenseEvent {
 
-        static LicenseStatusChanged of(License l, LicenseStatus from, String reason, String actor) {
+        static LicenseStatusChanged of(License l, LicenseStatus from, String reason, String actor, ChangeOrigin origin) {
             return new LicenseStatusChanged(l.getId().value(), from, l.getStatus(), reason, actor, l.getVersion(),
-                    LicenseState.of(l));
+                    LicenseState.of(l), origin);
         }
 
         @Override
@@ -114,16 +128,26 @@ public final class LicenseEvents {
      * against. {@code overused} is the license's state after it (judged on the latest report, which a
      * late, older report does not replace); {@code latest} says whether this report is now the latest.
      * A report alone does not change the version (only a status change it causes does).
+     * {@code applied} (what the report did: the usage it replaced, overuse before and after) is for the
+     * change log and the timeline only.
      */
     public record UsageReported(String licenseId, int workspaces, int users, Instant reportedAt,
             int authorizedWorkspaces, int authorizedUsers, boolean overused, boolean latest, LicenseStatus status,
-            UUID customerId, UUID resellerId, String reportedBy, long version, LicenseState license)
-            implements LicenseEvent {
+            UUID customerId, UUID resellerId, String reportedBy, long version, LicenseState license,
+            @JsonIgnore UsageApplied applied, @JsonIgnore ChangeOrigin origin) implements LicenseEvent {
 
-        static UsageReported of(License l, LatestUsage report, boolean latest, String reportedBy) {
+        static UsageReported of(License l, LatestUsage report, UsageApplied applied, String reportedBy,
+                ChangeOrigin origin) {
             return new UsageReported(l.getId().value(), report.workspaces(), report.users(), report.reportedAt(),
-                    l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), l.isOverused(), latest, l.getStatus(),
-                    l.getCustomerId(), l.getResellerId(), reportedBy, l.getVersion(), LicenseState.of(l));
+                    l.getAuthorizedWorkspaces(), l.getAuthorizedUsers(), l.isOverused(), applied.becameLatest(),
+                    l.getStatus(), l.getCustomerId(), l.getResellerId(), reportedBy, l.getVersion(), LicenseState.of(l),
+                    applied, origin);
+        }
+
+        /** The report itself. */
+        @JsonIgnore
+        public LatestUsage report() {
+            return new LatestUsage(workspaces, users, reportedAt);
         }
 
         @Override

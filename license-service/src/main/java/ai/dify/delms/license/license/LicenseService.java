@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -17,13 +16,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.license.changelog.ChangeRecorder;
-import ai.dify.delms.license.changelog.ChangeSource;
 import ai.dify.delms.license.customerview.KnownCustomers;
-import ai.dify.delms.license.timeline.TimelineKind;
-import ai.dify.delms.license.timeline.TimelineRecorder;
 import ai.dify.delms.platform.directory.SalesDirectory;
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.InvalidFieldException;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -32,8 +26,10 @@ import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /**
- * Creates, reads, updates and transitions licenses; every change, its change-log entries and its
- * event commit together.
+ * Creates, reads, updates and transitions licenses. Each change raises typed events
+ * ({@link LicenseEvents}, {@link PurchaseApplied}, {@link DeploymentApplied}) once the license is
+ * flushed (so they carry its new version); the outbox, the change log and the timeline take them in
+ * the same transaction, so a change, its history and its event commit together (docs/decisions.md, 30).
  */
 @Service
 public class LicenseService {
@@ -42,25 +38,20 @@ public class LicenseService {
     private final LicenseIdGenerator ids;
     private final KnownCustomers customers;
     private final ProductTypes productTypes;
-    private final DomainEvents events;
-    private final ChangeRecorder changes;
+    private final ApplicationEventPublisher events;
+    private final SalesDirectory salesDirectory;
     private final Clock clock;
     private final BusinessTimeZone businessTime;
 
-    private final TimelineRecorder timeline;
-    private final SalesDirectory salesDirectory;
-
     LicenseService(LicenseRepository licenses, LicenseIdGenerator ids, KnownCustomers customers,
-            ProductTypes productTypes, DomainEvents events, ChangeRecorder changes, TimelineRecorder timeline,
-            SalesDirectory salesDirectory, Clock clock, BusinessTimeZone businessTime) {
-        this.salesDirectory = salesDirectory;
-        this.changes = changes;
+            ProductTypes productTypes, ApplicationEventPublisher events, SalesDirectory salesDirectory, Clock clock,
+            BusinessTimeZone businessTime) {
         this.licenses = licenses;
         this.ids = ids;
         this.customers = customers;
         this.productTypes = productTypes;
         this.events = events;
-        this.timeline = timeline;
+        this.salesDirectory = salesDirectory;
         this.clock = clock;
         this.businessTime = businessTime;
     }
@@ -77,9 +68,7 @@ public class LicenseService {
         salesDirectory.checkNamedParties(null, terms.salesRepId(), null, terms.resellerId());
         LicenseId id = ids.next(terms.productType(), YearMonth.now(clock));
         License license = licenses.saveAndFlush(License.create(id, terms, actor, now()));
-        events.publish(LicenseEvents.LicenseCreated.of(license));
-        changes.record(id.value(), license.getCreatedAt(), actor, "status", null, LicenseStatus.CREATED.name(),
-                "created", ChangeSource.API);
+        events.publishEvent(LicenseEvents.LicenseCreated.of(license));
         return license;
     }
 
@@ -98,8 +87,8 @@ public class LicenseService {
         String who = actor.auditName();
         LicenseStatus from = license.changeStatusByHand(to, who, now);
         licenses.flush();
-        changes.record(id, now, who, "status", from.name(), to.name(), reason, ChangeSource.API);
-        events.publish(LicenseEvents.LicenseStatusChanged.of(license, from, reason, who));
+        events.publishEvent(LicenseEvents.LicenseStatusChanged.of(license, from, reason, who,
+                new ChangeOrigin(now, ChangeSource.API)));
         return license;
     }
 
@@ -121,11 +110,8 @@ public class LicenseService {
             return license;
         }
         licenses.flush();
-        for (FieldChange change : changed) {
-            changes.record(id, now, actor, change.field(), change.oldValue(), change.newValue(), null,
-                    ChangeSource.API);
-        }
-        events.publish(LicenseEvents.LicenseUpdated.of(license, changed, actor));
+        events.publishEvent(LicenseEvents.LicenseUpdated.of(license, changed, actor, null,
+                new ChangeOrigin(now, ChangeSource.API)));
         return license;
     }
 
@@ -167,31 +153,15 @@ public class LicenseService {
     }
 
     private UsageApplied applyUsage(License license, LatestUsage report, String actor) {
-        String id = license.getId().value();
-        Instant now = now();
-        UsageApplied applied = license.recordUsage(report, actor, now);
+        ChangeOrigin origin = new ChangeOrigin(now(), ChangeSource.API);
+        UsageApplied applied = license.recordUsage(report, actor, origin.at());
         licenses.flush();
-        if (applied.becameLatest()) {
-            changes.record(id, now, actor, "usage", applied.previous() == null ? null : applied.previous().toString(),
-                    report.toString(), "usage report", ChangeSource.API);
-        }
         if (applied.statusChanged()) {
             String reason = applied.firstReport() ? "first usage report" : "usage reported";
-            changedStatus(license, applied.statusBefore(), reason, actor, now, ChangeSource.API);
+            events.publishEvent(LicenseEvents.LicenseStatusChanged.of(license, applied.statusBefore(), reason, actor,
+                    origin));
         }
-        Map<String, Object> figures = usageDetails(report, license);
-        if (applied.firstReport()) {
-            timeline.record(id, report.reportedAt(), TimelineKind.FIRST_USE, "First usage reported: "
-                    + report.workspaces() + " workspaces, " + report.users() + " users", figures, null, actor);
-        }
-        if (applied.becameLatest() && applied.overusedAfter() && !applied.overusedBefore()) {
-            timeline.record(id, report.reportedAt(), TimelineKind.OVERUSE_STARTED, "Usage above the authorized limits",
-                    figures, null, actor);
-        } else if (applied.becameLatest() && !applied.overusedAfter() && applied.overusedBefore()) {
-            timeline.record(id, report.reportedAt(), TimelineKind.OVERUSE_ENDED, "Usage within the authorized limits again",
-                    figures, null, actor);
-        }
-        events.publish(LicenseEvents.UsageReported.of(license, report, applied.becameLatest(), actor));
+        events.publishEvent(LicenseEvents.UsageReported.of(license, report, applied, actor, origin));
         return applied;
     }
 
@@ -211,35 +181,20 @@ public class LicenseService {
             throw new IllegalArgumentException("Purchase " + purchase.id() + " upgrades license " + id
                     + " to the unknown product type " + purchase.productTypeAfter());
         }
-        Instant now = now();
-        List<FieldChange> changed = license.applyPurchase(purchase, at == null ? now : at, actor, now);
+        ChangeOrigin origin = new ChangeOrigin(now(), ChangeSource.EVENT);
+        Instant recordedAt = at == null ? origin.at() : at;
+        List<FieldChange> changed = license.applyPurchase(purchase, recordedAt, actor, origin.at());
         licenses.flush();
         String reason = "purchase " + purchase.id() + " (" + purchase.type() + ")";
         List<FieldChange> fields = changed.stream().filter(c -> !c.field().equals("status")).toList();
-        for (FieldChange change : fields) {
-            changes.record(id, now, actor, change.field(), change.oldValue(), change.newValue(), reason,
-                    ChangeSource.EVENT);
-        }
         if (!fields.isEmpty()) {
-            events.publish(LicenseEvents.LicenseUpdated.of(license, fields, actor));
+            events.publishEvent(LicenseEvents.LicenseUpdated.of(license, fields, actor, reason, origin));
         }
-        changed.stream().filter(c -> c.field().equals("status")).findFirst().ifPresent(c ->
-                changedStatus(license, LicenseStatus.valueOf(c.oldValue()), reason, actor, now, ChangeSource.EVENT));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("purchaseId", purchase.id());
-        details.put("type", purchase.type());
-        details.put("purchaseDate", purchase.purchaseDate());
-        details.put("amount", purchase.amount());
-        details.put("currency", purchase.currency());
-        details.put("periodStart", purchase.periodStart());
-        details.put("periodEnd", purchase.periodEnd());
-        details.put("workspacesAfter", purchase.workspacesAfter());
-        details.put("usersAfter", purchase.usersAfter());
-        details.put("productTypeAfter", purchase.productTypeAfter());
-        details.put("orderReference", purchase.orderReference());
-        details.put("applied", fields.stream().map(FieldChange::field).toList());
-        timeline.record(id, at == null ? now : at, TimelineKind.PURCHASE, purchaseSummary(purchase),
-                stringValues(details), purchase.id() == null ? null : purchase.id().toString(), actor);
+        changed.stream().filter(c -> c.field().equals("status")).findFirst().ifPresent(c -> events.publishEvent(
+                LicenseEvents.LicenseStatusChanged.of(license, LicenseStatus.valueOf(c.oldValue()), reason, actor,
+                        origin)));
+        events.publishEvent(new PurchaseApplied(id, purchase, recordedAt,
+                fields.stream().map(FieldChange::field).toList(), actor));
         return license;
     }
 
@@ -251,23 +206,14 @@ public class LicenseService {
     @Transactional
     public License applyDeployment(String id, DeploymentFacts deployment, String actor, Instant at) {
         License license = lockedOrNotFound(id);
-        Instant now = now();
+        ChangeOrigin origin = new ChangeOrigin(now(), ChangeSource.EVENT);
         String reason = "deployment " + deployment.deploymentId() + " completed";
-        license.deploymentCompleted(actor, now).ifPresent(from -> {
+        license.deploymentCompleted(actor, origin.at()).ifPresent(from -> {
             licenses.flush();
-            changedStatus(license, from, reason, actor, now, ChangeSource.EVENT);
+            events.publishEvent(LicenseEvents.LicenseStatusChanged.of(license, from, reason, actor, origin));
         });
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("deploymentId", deployment.deploymentId());
-        details.put("engineerId", deployment.engineerId());
-        details.put("engineerName", deployment.engineerName());
-        details.put("environment", deployment.environment());
-        details.put("productVersion", deployment.productVersion());
-        Instant when = deployment.completedAt() != null ? deployment.completedAt() : at == null ? now : at;
-        timeline.record(id, when, TimelineKind.DEPLOYMENT, "Deployment completed"
-                + (deployment.engineerName() == null ? "" : " by " + deployment.engineerName()),
-                stringValues(details), deployment.deploymentId() == null ? null : deployment.deploymentId().toString(),
-                actor);
+        Instant when = deployment.completedAt() != null ? deployment.completedAt() : at == null ? origin.at() : at;
+        events.publishEvent(new DeploymentApplied(id, deployment, when, actor));
         return license;
     }
 
@@ -283,27 +229,20 @@ public class LicenseService {
     public int expireDue(LocalDate today, int batchSize, String actor) {
         List<String> due = licenses.lockDueForExpiry(today,
                 LicenseStatus.expiringWhenDue().stream().map(Enum::name).toList(), batchSize);
-        Instant now = now();
+        ChangeOrigin origin = new ChangeOrigin(now(), ChangeSource.SCHEDULE);
         int expired = 0;
         for (License license : licenses.findAllById(due)) {
-            var from = license.expireIfDue(today, actor, now);
+            var from = license.expireIfDue(today, actor, origin.at());
             if (from.isEmpty()) {
                 continue;
             }
             licenses.flush();
-            changedStatus(license, from.get(), "expiry date " + license.getExpiryDate() + " passed", actor, now,
-                    ChangeSource.SCHEDULE);
-            events.publish(LicenseEvents.LicenseExpired.of(license));
+            events.publishEvent(LicenseEvents.LicenseStatusChanged.of(license, from.get(),
+                    "expiry date " + license.getExpiryDate() + " passed", actor, origin));
+            events.publishEvent(LicenseEvents.LicenseExpired.of(license));
             expired++;
         }
         return expired;
-    }
-
-    private void changedStatus(License license, LicenseStatus from, String reason, String actor, Instant now,
-            ChangeSource source) {
-        String id = license.getId().value();
-        changes.record(id, now, actor, "status", from.name(), license.getStatus().name(), reason, source);
-        events.publish(LicenseEvents.LicenseStatusChanged.of(license, from, reason, actor));
     }
 
     private License lockedOrNotFound(String id) {
@@ -311,40 +250,6 @@ public class LicenseService {
             throw new NotFoundException("License", id);
         }
         return licenses.findForUpdate(id).orElseThrow(() -> new NotFoundException("License", id));
-    }
-
-    private static Map<String, Object> usageDetails(LatestUsage report, License license) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("workspaces", report.workspaces());
-        details.put("users", report.users());
-        details.put("authorizedWorkspaces", license.getAuthorizedWorkspaces());
-        details.put("authorizedUsers", license.getAuthorizedUsers());
-        return details;
-    }
-
-    /** Dates, ids and amounts as their text, so the stored details read the same as the API's JSON. */
-    private static Map<String, Object> stringValues(Map<String, Object> details) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        details.forEach((k, v) -> out.put(k, v == null || v instanceof Number || v instanceof List<?> ? v : v.toString()));
-        return out;
-    }
-
-    private static String purchaseSummary(PurchaseFacts p) {
-        return switch (p.type()) {
-            case NEW -> "New license purchase";
-            case RENEWAL -> "Renewal purchase" + (p.periodEnd() == null ? "" : " until " + p.periodEnd());
-            case EXPANSION -> "Expansion purchase" + limits(p);
-            case UPGRADE -> "Upgrade purchase" + (p.productTypeAfter() == null ? "" : " to " + p.productTypeAfter());
-        };
-    }
-
-    private static String limits(PurchaseFacts p) {
-        if (p.workspacesAfter() == null && p.usersAfter() == null) {
-            return "";
-        }
-        return ": " + (p.workspacesAfter() == null ? "" : p.workspacesAfter() + " workspaces")
-                + (p.workspacesAfter() != null && p.usersAfter() != null ? ", " : "")
-                + (p.usersAfter() == null ? "" : p.usersAfter() + " users");
     }
 
     @Transactional(readOnly = true)

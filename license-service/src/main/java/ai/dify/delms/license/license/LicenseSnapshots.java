@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import ai.dify.delms.license.changelog.ChangeLog;
-import ai.dify.delms.platform.events.DomainEvents;
 
 /**
  * Publishes every license as it is now ({@code delms.license.snapshot.v1}), a page at a time in
@@ -22,12 +20,12 @@ import ai.dify.delms.platform.events.DomainEvents;
 public class LicenseSnapshots {
 
     private final LicenseRepository licenses;
-    private final ChangeLog changeLog;
-    private final DomainEvents events;
+    private final StatusHistory statusHistory;
+    private final ApplicationEventPublisher events;
 
-    LicenseSnapshots(LicenseRepository licenses, ChangeLog changeLog, DomainEvents events) {
+    LicenseSnapshots(LicenseRepository licenses, StatusHistory statusHistory, ApplicationEventPublisher events) {
         this.licenses = licenses;
-        this.changeLog = changeLog;
+        this.statusHistory = statusHistory;
         this.events = events;
     }
 
@@ -45,9 +43,9 @@ public class LicenseSnapshots {
     public Page publishPage(UUID snapshotId, String afterLicenseId, int size) {
         List<License> page = licenses.findPageAfterForUpdate(afterLicenseId == null ? "" : afterLicenseId,
                 Limit.of(size));
-        Map<String, Instant> statusSince = changeLog.statusSince(page.stream().map(l -> l.getId().value()).toList());
+        Map<String, Instant> statusSince = statusHistory.statusSince(page.stream().map(l -> l.getId().value()).toList());
         for (License license : page) {
-            events.publish(LicenseEvents.LicenseSnapshot.of(license, statusSince.get(license.getId().value()),
+            events.publishEvent(LicenseEvents.LicenseSnapshot.of(license, statusSince.get(license.getId().value()),
                     snapshotId));
         }
         return new Page(page.size(), page.isEmpty() ? afterLicenseId : page.get(page.size() - 1).getId().value());

@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.dify.delms.license.timeline.PartnerTimelineEntry;
-import ai.dify.delms.license.timeline.Timeline;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
@@ -39,9 +37,9 @@ class PartnerLicenseController {
             + "engineers, or status change reasons.";
 
     private final LicenseService licenses;
-    private final Timeline timeline;
+    private final LicenseTimelines timeline;
 
-    PartnerLicenseController(LicenseService licenses, Timeline timeline) {
+    PartnerLicenseController(LicenseService licenses, LicenseTimelines timeline) {
         this.licenses = licenses;
         this.timeline = timeline;
     }

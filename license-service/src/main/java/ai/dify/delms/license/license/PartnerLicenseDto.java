@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import ai.dify.delms.license.timeline.PartnerTimelineEntry;
 
 /**
  * A license as a partner sees it: {@link LicenseDto} without what concerns only the vendor

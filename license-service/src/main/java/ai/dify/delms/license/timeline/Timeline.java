@@ -9,9 +9,13 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.license.license.TimelineEntry;
+import ai.dify.delms.license.license.TimelineKind;
 import ai.dify.delms.license.changelog.ChangeLog;
 import ai.dify.delms.license.changelog.ChangeLogEntry;
-import ai.dify.delms.platform.problem.NotFoundException;
+import ai.dify.delms.license.license.License;
+import ai.dify.delms.license.license.LicenseService;
+import ai.dify.delms.license.license.LicenseTimelines;
 import ai.dify.delms.platform.time.BusinessTimeZone;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,15 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  * deployments and usage milestones from the stored facts, and the expiry date. Ordered by time.
  */
 @Service
-public class Timeline {
+public class Timeline implements LicenseTimelines {
 
-    private final TimelineLicenses licenses;
+    private final LicenseService licenses;
     private final TimelineFactRepository facts;
     private final ChangeLog changeLog;
     private final JsonMapper json;
     private final BusinessTimeZone businessTime;
 
-    Timeline(TimelineLicenses licenses, TimelineFactRepository facts, ChangeLog changeLog, JsonMapper json,
+    Timeline(LicenseService licenses, TimelineFactRepository facts, ChangeLog changeLog, JsonMapper json,
             BusinessTimeZone businessTime) {
         this.licenses = licenses;
         this.facts = facts;
@@ -39,14 +43,14 @@ public class Timeline {
         this.businessTime = businessTime;
     }
 
+    @Override
     @Transactional(readOnly = true)
     public List<TimelineEntry> of(String licenseId) {
-        TimelineLicenses.LicenseFacts license = licenses.facts(licenseId)
-                .orElseThrow(() -> new NotFoundException("License", licenseId));
+        License license = licenses.get(licenseId);
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(new TimelineEntry(startOf(license.orderDate()), TimelineKind.ORDERED,
-                "Ordered on " + license.orderDate(), null, json.valueToTree(Map.of("orderDate", license.orderDate().toString()))));
-        entries.add(new TimelineEntry(license.createdAt(), TimelineKind.CREATED, "License created", license.createdBy(), null));
+        entries.add(new TimelineEntry(startOf(license.getOrderDate()), TimelineKind.ORDERED,
+                "Ordered on " + license.getOrderDate(), null, json.valueToTree(Map.of("orderDate", license.getOrderDate().toString()))));
+        entries.add(new TimelineEntry(license.getCreatedAt(), TimelineKind.CREATED, "License created", license.getCreatedBy(), null));
         for (ChangeLogEntry change : changeLog.statusChanges(licenseId)) {
             if (change.getOldValue() == null) {
                 continue; // the creation itself
@@ -67,10 +71,10 @@ public class Timeline {
             JsonNode details = fact.getDetails() == null ? null : json.readTree(fact.getDetails());
             entries.add(new TimelineEntry(fact.getAt(), fact.getKind(), fact.getSummary(), fact.getActor(), details));
         }
-        if (license.expiryDate() != null) {
-            entries.add(new TimelineEntry(startOf(license.expiryDate().plusDays(1)), TimelineKind.EXPIRY,
-                    "Expiry date " + license.expiryDate(), null,
-                    json.valueToTree(Map.of("expiryDate", license.expiryDate().toString()))));
+        if (license.getExpiryDate() != null) {
+            entries.add(new TimelineEntry(startOf(license.getExpiryDate().plusDays(1)), TimelineKind.EXPIRY,
+                    "Expiry date " + license.getExpiryDate(), null,
+                    json.valueToTree(Map.of("expiryDate", license.getExpiryDate().toString()))));
         }
         // stable: entries at the same instant keep the order above (creation, changes, facts)
         entries.sort(Comparator.comparing(TimelineEntry::at));

@@ -1,5 +1,6 @@
 package ai.dify.delms.license.timeline;
 
+import ai.dify.delms.license.license.TimelineEntry;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;

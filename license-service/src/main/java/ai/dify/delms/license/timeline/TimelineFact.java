@@ -1,5 +1,6 @@
 package ai.dify.delms.license.timeline;
 
+import ai.dify.delms.license.license.TimelineKind;
 import ai.dify.delms.platform.audit.NotAudited;
 import java.time.Instant;
 

@@ -27,9 +27,13 @@ class LicenseEventRecordsTest {
                 LocalDate.parse("2026-06-30"), 10, 100, "ENT");
         List<LicenseEvent> events = List.of(
                 LicenseEvents.LicenseCreated.of(license),
-                LicenseEvents.LicenseUpdated.of(license, List.of(FieldChange.of("authorizedUsers", 50, 100)), "alice"),
-                LicenseEvents.LicenseStatusChanged.of(license, LicenseStatus.DEPLOYED, null, "erin"),
-                LicenseEvents.UsageReported.of(license, license.getUsage(), true, "erin"),
+                LicenseEvents.LicenseUpdated.of(license, List.of(FieldChange.of("authorizedUsers", 50, 100)), "alice",
+                        "purchase 6f1c (EXPANSION)", new ChangeOrigin(NOW, ChangeSource.EVENT)),
+                LicenseEvents.LicenseStatusChanged.of(license, LicenseStatus.DEPLOYED, null, "erin",
+                        new ChangeOrigin(NOW, ChangeSource.API)),
+                LicenseEvents.UsageReported.of(license, license.getUsage(),
+                        new UsageApplied(null, true, LicenseStatus.DEPLOYED, LicenseStatus.IN_USE, false, false), "erin",
+                        new ChangeOrigin(NOW, ChangeSource.API)),
                 LicenseEvents.LicenseExpired.of(license),
                 LicenseEvents.LicenseSnapshot.of(license, NOW, UUID.randomUUID()),
                 LicenseEvents.LicenseFileIssued.of(license, "LF-" + license.getId().value() + "-1", "lk-20260201-3f9a2c",
@@ -45,6 +49,25 @@ class LicenseEventRecordsTest {
                 .containsExactlyInAnyOrderElementsOf(DOCUMENTED.typesOf("license"));
         assertThat(events).extracting(Object::getClass)
                 .containsExactlyInAnyOrder(LicenseEvent.class.getPermittedSubclasses());
+    }
+
+    /** What the change log and the timeline take from an event in-process is not written into its payload. */
+    @Test
+    void theInProcessFactsOfAnEventStayOutOfItsPayload() {
+        License license = Licenses.license(LicenseType.SUBSCRIPTION, LicenseStatus.IN_USE,
+                LocalDate.parse("2026-06-30"), 10, 100, "ENT");
+        ChangeOrigin origin = new ChangeOrigin(NOW, ChangeSource.EVENT);
+        String created = JSON.writeValueAsString(LicenseEvents.LicenseCreated.of(license));
+        String updated = JSON.writeValueAsString(LicenseEvents.LicenseUpdated.of(license,
+                List.of(FieldChange.of("authorizedUsers", 50, 100)), "alice", "purchase 6f1c (EXPANSION)", origin));
+        String usage = JSON.writeValueAsString(LicenseEvents.UsageReported.of(license, license.getUsage(),
+                new UsageApplied(null, true, LicenseStatus.DEPLOYED, LicenseStatus.IN_USE, false, false), "erin",
+                origin));
+
+        assertThat(JSON.readTree(created).propertyNames()).doesNotContain("origin", "createdBy");
+        assertThat(JSON.readTree(updated).propertyNames()).doesNotContain("origin", "reason");
+        assertThat(JSON.readTree(usage).propertyNames()).doesNotContain("origin", "applied", "report");
+        assertThat(updated).doesNotContain("purchase 6f1c");
     }
 
     private static void assertDocumented(DomainEvent event) {

@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.FieldError;
 import ai.dify.delms.platform.problem.InvalidFieldException;
@@ -36,11 +36,11 @@ public class PurchaseService {
     private final LicenseFeed licenses;
     private final SalesRepService reps;
     private final ResellerService resellers;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PurchaseService(PurchaseRepository purchases, LicenseFeed licenses, SalesRepService reps,
-            ResellerService resellers, DomainEvents events, Clock clock) {
+            ResellerService resellers, ApplicationEventPublisher events, Clock clock) {
         this.purchases = purchases;
         this.licenses = licenses;
         this.reps = reps;
@@ -83,7 +83,7 @@ public class PurchaseService {
         Purchase purchase = purchases.saveAndFlush(new Purchase(terms, salesRepId, resellerId, actor, now()));
         licenses.purchaseRecorded(terms.licenseId(), terms.periodEnd(), terms.workspacesAfter(), terms.usersAfter(),
                 terms.productTypeAfter());
-        events.publish(PurchaseEvents.PurchaseRecorded.of(purchase));
+        events.publishEvent(PurchaseEvents.PurchaseRecorded.of(purchase));
         return purchase;
     }
 

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.BadFieldException;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
@@ -24,11 +24,11 @@ public class ResellerService {
     private final ResellerRepository resellers;
     private final SalesReferences references;
     private final IssuedResellerCodes issuedCodes;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ResellerService(ResellerRepository resellers, SalesReferences references, IssuedResellerCodes issuedCodes,
-            DomainEvents events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.resellers = resellers;
         this.references = references;
         this.issuedCodes = issuedCodes;
@@ -50,7 +50,7 @@ public class ResellerService {
         }
         Reseller reseller = resellers.saveAndFlush(new Reseller(request.code(), request.details(), now()));
         issuedCodes.issue(reseller.getCode(), reseller.getId(), reseller.getCreatedAt());
-        events.publish(ResellerEvents.ResellerCreated.of(reseller));
+        events.publishEvent(ResellerEvents.ResellerCreated.of(reseller));
         return reseller;
     }
 
@@ -64,7 +64,7 @@ public class ResellerService {
         }
         if (reseller.update(request.details(), now())) {
             resellers.flush();
-            events.publish(ResellerEvents.ResellerUpdated.of(reseller));
+            events.publishEvent(ResellerEvents.ResellerUpdated.of(reseller));
         }
         return reseller;
     }
@@ -76,12 +76,12 @@ public class ResellerService {
         if (references.ofReseller(id).any()) {
             if (reseller.deactivate(now())) {
                 resellers.flush();
-                events.publish(ResellerEvents.ResellerUpdated.of(reseller));
+                events.publishEvent(ResellerEvents.ResellerUpdated.of(reseller));
             }
             return Optional.of(reseller);
         }
         resellers.delete(reseller);
-        events.publish(ResellerEvents.ResellerDeleted.of(reseller));
+        events.publishEvent(ResellerEvents.ResellerDeleted.of(reseller));
         return Optional.empty();
     }
 

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -22,10 +22,10 @@ public class SalesRepService {
 
     private final SalesRepRepository reps;
     private final SalesReferences references;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SalesRepService(SalesRepRepository reps, SalesReferences references, DomainEvents events, Clock clock) {
+    SalesRepService(SalesRepRepository reps, SalesReferences references, ApplicationEventPublisher events, Clock clock) {
         this.reps = reps;
         this.references = references;
         this.events = events;
@@ -37,7 +37,7 @@ public class SalesRepService {
         checkEmailFree(email, null);
         // flushed here so a concurrent duplicate fails on the unique key before the event is stored
         SalesRep rep = reps.saveAndFlush(new SalesRep(name, email, region, active, now()));
-        events.publish(SalesRepEvents.SalesRepCreated.of(rep));
+        events.publishEvent(SalesRepEvents.SalesRepCreated.of(rep));
         return rep;
     }
 
@@ -49,7 +49,7 @@ public class SalesRepService {
         checkEmailFree(request.email(), id);
         if (rep.update(request.name(), request.email(), request.region(), request.active(), now())) {
             reps.flush();
-            events.publish(SalesRepEvents.SalesRepUpdated.of(rep));
+            events.publishEvent(SalesRepEvents.SalesRepUpdated.of(rep));
         }
         return rep;
     }
@@ -64,12 +64,12 @@ public class SalesRepService {
         if (references.ofSalesRep(id).any()) {
             if (rep.deactivate(now())) {
                 reps.flush();
-                events.publish(SalesRepEvents.SalesRepUpdated.of(rep));
+                events.publishEvent(SalesRepEvents.SalesRepUpdated.of(rep));
             }
             return Optional.of(rep);
         }
         reps.delete(rep);
-        events.publish(SalesRepEvents.SalesRepDeleted.of(rep));
+        events.publishEvent(SalesRepEvents.SalesRepDeleted.of(rep));
         return Optional.empty();
     }
 

@@ -22,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Every event names the person behind the change ({@link Causation#actor()}: the caller of the
  * request, or the actor of the consumed event being applied) in its envelope.
  *
+ * <p>Services do not call it: they raise the typed event with Spring's {@code ApplicationEventPublisher}
+ * and {@link DomainEventExternalizer} stores it here, in the same transaction:
  * <pre>{@code
- * events.publish(CustomerEvents.CustomerCreated.of(customer));
+ * events.publishEvent(CustomerEvents.CustomerCreated.of(customer));
  * }</pre>
  * Events are typed records ({@link DomainEvent}), one record per CloudEvents type, so topic, type,
  * subject and key are decided once, by the event, and never at a call site (docs/decisions.md, 19).

@@ -92,6 +92,12 @@ public class EventsAutoConfiguration {
                 clock);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    DomainEventExternalizer domainEventExternalizer(DomainEvents events) {
+        return new DomainEventExternalizer(events);
+    }
+
     /** The W3C trace context of the current span, or null outside a trace. */
     static Supplier<String> traceparent(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
         return () -> {

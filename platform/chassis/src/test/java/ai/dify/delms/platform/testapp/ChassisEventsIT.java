@@ -2,6 +2,7 @@ package ai.dify.delms.platform.testapp;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -13,7 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.test.web.servlet.MockMvc;
 
 import ai.dify.delms.platform.events.inbound.InboundEventsAutoConfiguration;
@@ -42,6 +46,10 @@ class ChassisEventsIT {
     MeterRegistry meters;
     @Autowired
     JsonMapper json;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void committedChangePublishesCloudEventKeyedByAggregateId() throws Exception {
@@ -67,6 +75,18 @@ class ChassisEventsIT {
         assertThat(event.get("data").get("size").asInt()).isEqualTo(3);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> echoes.echoes(id) == 1);
+    }
+
+    /** A typed event raised with no transaction to commit it with fails its caller and is stored nowhere. */
+    @Test
+    void anEventRaisedOutsideATransactionIsRefusedAndNotStored() {
+        UUID id = UUID.randomUUID();
+        WidgetEvents.WidgetCreated event = new WidgetEvents.WidgetCreated(new WidgetDto(id, "no-tx", 1, 0));
+
+        assertThatThrownBy(() -> publisher.publishEvent(event)).isInstanceOf(IllegalTransactionStateException.class);
+
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where record_key = ?", Long.class,
+                id.toString())).isZero();
     }
 
     @Test

@@ -2,12 +2,12 @@ package ai.dify.delms.platform.testapp;
 
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.platform.events.DomainEvents;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -18,10 +18,10 @@ class WidgetService {
     private final WidgetRepository widgets;
     private final WidgetNoteRepository notes;
     private final WidgetTagRepository tags;
-    private final DomainEvents events;
+    private final ApplicationEventPublisher events;
 
     WidgetService(WidgetRepository widgets, WidgetNoteRepository notes, WidgetTagRepository tags,
-            DomainEvents events) {
+            ApplicationEventPublisher events) {
         this.widgets = widgets;
         this.notes = notes;
         this.tags = tags;
@@ -34,7 +34,7 @@ class WidgetService {
             throw new ConflictException("A widget named '" + name + "' exists.");
         }
         Widget widget = widgets.save(new Widget(name, size));
-        events.publish(new WidgetEvents.WidgetCreated(WidgetDto.of(widget)));
+        events.publishEvent(new WidgetEvents.WidgetCreated(WidgetDto.of(widget)));
         return widget;
     }
 
@@ -44,7 +44,7 @@ class WidgetService {
         ETags.checkIfMatch(ifMatch, widget.getVersion());
         widget.rename(name);
         widgets.flush();
-        events.publish(new WidgetEvents.WidgetRenamed(WidgetDto.of(widget)));
+        events.publishEvent(new WidgetEvents.WidgetRenamed(WidgetDto.of(widget)));
         return widget;
     }
 

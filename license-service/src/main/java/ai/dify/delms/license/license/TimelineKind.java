@@ -1,4 +1,4 @@
-package ai.dify.delms.license.timeline;
+package ai.dify.delms.license.license;
 
 /** What happened at a point of a license's timeline. */
 public enum TimelineKind {

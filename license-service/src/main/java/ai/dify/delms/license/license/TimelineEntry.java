@@ -1,4 +1,4 @@
-package ai.dify.delms.license.timeline;
+package ai.dify.delms.license.license;
 
 import java.time.Instant;
 

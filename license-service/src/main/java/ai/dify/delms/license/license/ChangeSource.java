@@ -1,4 +1,4 @@
-package ai.dify.delms.license.changelog;
+package ai.dify.delms.license.license;
 
 /** Through which channel a change reached a license. */
 public enum ChangeSource {
