@@ -1,5 +1,6 @@
 package ai.dify.delms.license.changelog;
 
+import ai.dify.delms.license.changelog.internal.ChangeLogRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

@@ -44,7 +44,7 @@ public class ChangeLogEntry {
     protected ChangeLogEntry() {
     }
 
-    ChangeLogEntry(String licenseId, Instant at, String actor, String field, String oldValue, String newValue,
+    public ChangeLogEntry(String licenseId, Instant at, String actor, String field, String oldValue, String newValue,
             String reason, ChangeSource source, String actorSubject, String actorClientId, String via) {
         this.licenseId = licenseId;
         this.at = at;

@@ -1,5 +1,7 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.license.license.internal.LicenseIdGenerator;
+import ai.dify.delms.license.license.internal.LicenseRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

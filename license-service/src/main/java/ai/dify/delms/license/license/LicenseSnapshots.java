@@ -1,5 +1,6 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.license.license.internal.LicenseRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,12 @@
 package ai.dify.delms.license.signingkey;
 
+import ai.dify.delms.license.signingkey.internal.KeyEncryptionKeys;
+import ai.dify.delms.license.signingkey.internal.LicenseSignature;
+import ai.dify.delms.license.signingkey.internal.SealedPrivateKey;
+import ai.dify.delms.license.signingkey.internal.SigningKey;
+import ai.dify.delms.license.signingkey.internal.SigningKeyStatus;
+import ai.dify.delms.license.signingkey.internal.SigningKeyUnreadableException;
+import ai.dify.delms.license.signingkey.internal.SigningKeys;
 import ai.dify.delms.licensefile.Ed25519;
 import ai.dify.delms.licensefile.Signer;
 import java.security.PrivateKey;
@@ -86,7 +93,7 @@ public class LicenseSigner {
      *
      * @throws SigningKeyUnreadableException as {@link #sign} does, but not logged: the caller reports it
      */
-    Optional<String> openActiveKey() {
+    public Optional<String> openActiveKey() {
         return keys.active().map(active -> {
             open(active);
             return active.getKid();

@@ -1,5 +1,7 @@
 package ai.dify.delms.license.usage;
 
+import ai.dify.delms.license.usage.internal.UsageReport;
+import ai.dify.delms.license.usage.internal.UsageReportRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,6 +114,6 @@ public class UsageService {
     }
 
     /** A stored report and what it did to the license. */
-    record Recorded(UsageReport report, UsageApplied applied) {
+    public record Recorded(UsageReport report, UsageApplied applied) {
     }
 }

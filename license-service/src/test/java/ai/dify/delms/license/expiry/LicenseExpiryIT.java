@@ -1,5 +1,6 @@
 package ai.dify.delms.license.expiry;
 
+import ai.dify.delms.license.expiry.internal.LicenseExpiryJob;
 import static ai.dify.delms.license.license.NewLicenseBuilder.aLicenseFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;

@@ -40,7 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import ai.dify.delms.license.customerview.CustomerEventsFixture;
 import ai.dify.delms.license.customerview.KnownCustomers;
-import ai.dify.delms.license.expiry.LicenseExpiryJob;
+import ai.dify.delms.license.expiry.internal.LicenseExpiryJob;
 import ai.dify.delms.license.license.LicenseTestClient;
 import ai.dify.delms.license.license.NewLicenseBuilder;
 import ai.dify.delms.licensefile.license.LastSeenTimeStore;

@@ -1,5 +1,6 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.license.license.internal.PartnerLicenseDto;
 import static ai.dify.delms.license.inbound.SalesAndDeploymentEventsFixture.deploymentCompleted;
 import static ai.dify.delms.license.inbound.SalesAndDeploymentEventsFixture.purchase;
 import static ai.dify.delms.license.inbound.SalesAndDeploymentEventsFixture.purchaseRecorded;

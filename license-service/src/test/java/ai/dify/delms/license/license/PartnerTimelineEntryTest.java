@@ -1,5 +1,6 @@
 package ai.dify.delms.license.license;
 
+import ai.dify.delms.license.license.internal.PartnerTimelineEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

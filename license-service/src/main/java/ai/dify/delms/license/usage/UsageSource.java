@@ -1,9 +1,0 @@
-package ai.dify.delms.license.usage;
-
-/** How a usage report reached DELMS. */
-public enum UsageSource {
-    /** Sent to the usage endpoint (staff or partner API). */
-    API,
-    /** An entry of a signed usage report from an air-gapped instance, imported as a file. */
-    OFFLINE_IMPORT
-}
