@@ -31,6 +31,8 @@ ensure_prereqs() {
   command -v ps >/dev/null 2>&1 || missing+=(procps)
   # the demo seed (run by up and by the system tests) and the bulk generator are Python 3 scripts
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  # deploy-check validates docker-compose.yml offline with it (no engine needed)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   command -v java >/dev/null 2>&1 || die "Java 17 (a JDK) is needed: apt-get install -y openjdk-17-jdk-headless"
   ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 }
