@@ -29,7 +29,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.strimzi.api.kafka.model.kafka.Kafka;
@@ -59,7 +58,6 @@ class KubernetesManifestsTest {
     private static final Components TABLE = Components.read();
 
     /** On Kubernetes, discovery is the Spring Cloud Kubernetes discovery server instead of Eureka. */
-    private static final String DISCOVERY_SERVER = "discoveryserver";
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
@@ -123,9 +121,7 @@ class KubernetesManifestsTest {
             String account = pod.getServiceAccountName();
             ServiceAccount serviceAccount = rendered.named(ServiceAccount.class, account).orElse(null);
             soft.assertThat(serviceAccount).as("service account %s of %s", account, name).isNotNull();
-            boolean mayReadApi = rendered.models(RoleBinding.class).stream()
-                    .anyMatch(b -> b.getSubjects().stream().anyMatch(s -> s.getName().equals(account)));
-            if (serviceAccount != null && !mayReadApi) {
+            if (serviceAccount != null) {
                 soft.assertThat(serviceAccount.getAutomountServiceAccountToken()).as("token automount of %s", account)
                         .isFalse();
                 soft.assertThat(pod.getAutomountServiceAccountToken()).as("token automount of %s's pods", name).isFalse();
@@ -134,21 +130,37 @@ class KubernetesManifestsTest {
         soft.assertAll();
     }
 
-    /** Only the discovery server reads the API, and only reads: Services, Endpoints, Pods of its namespace. */
+    /**
+     * On Kubernetes every API service is found as its Service (config/application.yml, profile
+     * kubernetes): one instance per service the table lists, at a Service of that name and port.
+     */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void theOnlyApiAccessIsTheDiscoveryServersReading(String overlay) {
+    void everyServiceIsDiscoveredAsItsKubernetesService(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
-        assertThat(rendered.models(RoleBinding.class)).extracting(b -> b.getMetadata().getName())
-                .containsExactly(DISCOVERY_SERVER);
-        assertThat(rendered.models(RoleBinding.class).get(0).getSubjects())
-                .extracting(s -> s.getName()).containsExactly(DISCOVERY_SERVER);
-        for (Role role : rendered.models(Role.class)) {
-            for (PolicyRule rule : role.getRules()) {
-                assertThat(rule.getVerbs()).as("verbs of role %s", role.getMetadata().getName())
-                        .isSubsetOf("get", "list", "watch");
-            }
+        JsonNode instances = Yaml.profileDocument(Repository.read("config/application.yml"), "kubernetes")
+                .orElseThrow().path("spring").path("cloud").path("discovery").path("client").path("simple")
+                .path("instances");
+        List<String> services = new ArrayList<>();
+        instances.fieldNames().forEachRemaining(services::add);
+        assertThat(services).containsExactlyInAnyOrderElementsOf(TABLE.ofKind("service").stream()
+                .map(Components.Component::name).toList());
+        for (String service : services) {
+            URI uri = URI.create(instances.path(service).path(0).path("uri").asText());
+            assertThat(uri.getHost()).as("host of %s", service).isEqualTo(service);
+            assertThat(uri.getPort()).as("port of %s", service).isEqualTo(TABLE.get(service).port());
+            assertThat(rendered.named(Service.class, service).orElseThrow().getSpec().getPorts())
+                    .as("ports of the Service %s", service).anyMatch(p -> p.getPort() == uri.getPort());
         }
+    }
+
+    /** No pod reads the Kubernetes API: no Role or binding exists, and none cluster-wide. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void noPodIsGrantedApiAccess(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        assertThat(rendered.models(RoleBinding.class)).isEmpty();
+        assertThat(rendered.models(Role.class)).isEmpty();
         assertThat(rendered.objects).noneMatch(o -> o.kind().startsWith("Cluster"));
     }
 
@@ -316,9 +328,6 @@ class KubernetesManifestsTest {
         URI config = URI.create(env.get("DELMS_CONFIG_URI"));
         assertThat(config.getHost() + ":" + config.getPort())
                 .isEqualTo("config-server:" + TABLE.get("config-server").port());
-        URI discovery = URI.create(env.get("DELMS_DISCOVERY_SERVER_URL"));
-        assertThat(rendered.named(Service.class, discovery.getHost()).orElseThrow().getSpec().getPorts().get(0).getPort())
-                .isEqualTo(discovery.getPort());
 
         // the web app signs in from the host the ingress serves it at
         String appHost = ingress.getSpec().getRules().stream()
