@@ -16,6 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ai.dify.delms.alert.alert.internal.AlertEvents;
+import ai.dify.delms.alert.alert.internal.AlertFilter;
+import ai.dify.delms.alert.alert.internal.AlertRepository;
+import ai.dify.delms.alert.alert.internal.AlertStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import ai.dify.delms.platform.problem.ConflictException;

@@ -12,7 +12,7 @@ import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
-/** Who may call what (API.md's roles table), the rule and scan settings, and the clock the rules read. */
+/** Who may call what (docs/security.md, "Roles"), and the rule and scan settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AlertRulesProperties.class, ScanProperties.class})
 class AlertServiceConfiguration {

@@ -20,7 +20,7 @@ public record ScanProperties(@DefaultValue("true") boolean enabled, @DefaultValu
     }
 
     /** A run started less than this ago by any instance means this period's scan is taken. */
-    Duration minimumGap() {
+    public Duration minimumGap() {
         return interval.dividedBy(2);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.alert.licenseview.internal.LicenseModelRepository;
 import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
 
@@ -192,7 +193,7 @@ public class LicenseModels {
 
     /** Forgets every license and usage report, before a rebuild from the topic. */
     @Transactional
-    void clear() {
+    public void clear() {
         models.deleteAllInBulk();
         usageHistory.clear();
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import ai.dify.delms.alert.alert.AlertType;
+import ai.dify.delms.alert.rules.internal.AlertRule;
 
 /**
  * All alert rules together. A terminated license has no alerts: every rule's condition counts as ended.

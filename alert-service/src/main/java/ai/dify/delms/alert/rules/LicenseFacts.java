@@ -27,7 +27,7 @@ public record LicenseFacts(String licenseId, UUID customerId, String resellerId,
                 model.getStatusChangedAt(), model.getCreatedAt(), recentUsage);
     }
 
-    boolean hasStatus(String candidate) {
+    public boolean hasStatus(String candidate) {
         return candidate.equals(status);
     }
 }

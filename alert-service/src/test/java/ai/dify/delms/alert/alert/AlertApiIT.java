@@ -23,8 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.alert.alert.internal.AlertRepository;
 import ai.dify.delms.platform.test.ApiChecks;
+import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 
 @DelmsServiceTest

@@ -9,7 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import ai.dify.delms.alert.alert.AlertEvents.AlertEvent;
+import ai.dify.delms.alert.alert.internal.AlertEvents;
+import ai.dify.delms.alert.alert.internal.AlertEvents.AlertEvent;
 import ai.dify.delms.platform.events.DomainEvent;
 import ai.dify.delms.platform.test.DocumentedEvents;
 import tools.jackson.databind.JsonNode;

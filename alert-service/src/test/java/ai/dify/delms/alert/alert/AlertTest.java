@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import ai.dify.delms.alert.alert.internal.AlertStatus;
 import org.junit.jupiter.api.Test;
 
 /** An alert's own life: open, acknowledged once by the first who saw it, resolved once. */

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import ai.dify.delms.alert.LicenseEventsFixture;
 import ai.dify.delms.alert.TestClock;
-import ai.dify.delms.alert.alert.AlertEvents;
+import ai.dify.delms.alert.alert.internal.AlertEvents;
+import ai.dify.delms.alert.evaluation.internal.LicenseScan;
 import ai.dify.delms.alert.licenseview.LicenseModel;
 import ai.dify.delms.alert.licenseview.LicenseModels;
 import ai.dify.delms.platform.test.DelmsServiceTest;

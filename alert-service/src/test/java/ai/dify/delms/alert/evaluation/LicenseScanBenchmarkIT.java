@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import ai.dify.delms.alert.TestClock;
+import ai.dify.delms.alert.evaluation.internal.LicenseScan;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 
 /**

@@ -8,8 +8,8 @@ import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
 /**
- * Who may call what (API.md's roles table); anything not listed is denied. The services repeat the
- * write rules with method security, so a new endpoint cannot bypass them.
+ * Who may call what (docs/security.md, "Roles"); anything not listed is denied. The services repeat
+ * the write rules with method security, so a new endpoint cannot bypass them.
  */
 @Configuration(proxyBeanMethods = false)
 class DeploymentServiceConfiguration {

@@ -17,6 +17,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.deployment.engineer.internal.EngineerEdit;
+import ai.dify.delms.deployment.engineer.internal.EngineerEvents;
+import ai.dify.delms.deployment.engineer.internal.EngineerFilter;
+import ai.dify.delms.deployment.engineer.internal.EngineerRepository;
 import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;

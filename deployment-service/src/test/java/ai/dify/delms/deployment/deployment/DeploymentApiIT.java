@@ -43,6 +43,9 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import ai.dify.delms.deployment.DeploymentTestData;
+import ai.dify.delms.deployment.deployment.internal.DeploymentEvents;
+import ai.dify.delms.deployment.deployment.internal.DeploymentService;
+import ai.dify.delms.deployment.deployment.internal.DeploymentStatus;
 import ai.dify.delms.platform.test.ApiChecks;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;

@@ -2,6 +2,7 @@ package ai.dify.delms.deployment.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.dify.delms.deployment.deployment.internal.DeploymentStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

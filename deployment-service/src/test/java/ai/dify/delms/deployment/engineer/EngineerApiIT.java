@@ -28,8 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import ai.dify.delms.platform.test.DelmsServiceTest;
+import ai.dify.delms.deployment.engineer.internal.EngineerEvents;
 import ai.dify.delms.platform.test.ApiChecks;
+import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
 import tools.jackson.databind.JsonNode;

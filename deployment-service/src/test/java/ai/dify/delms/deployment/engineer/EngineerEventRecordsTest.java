@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import ai.dify.delms.deployment.engineer.EngineerEvents.EngineerEvent;
+import ai.dify.delms.deployment.engineer.internal.EngineerEvents;
+import ai.dify.delms.deployment.engineer.internal.EngineerEvents.EngineerEvent;
 import ai.dify.delms.platform.events.DomainEvent;
 import ai.dify.delms.platform.test.DocumentedEvents;
 import tools.jackson.databind.json.JsonMapper;

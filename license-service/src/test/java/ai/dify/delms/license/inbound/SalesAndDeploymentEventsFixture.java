@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import ai.dify.delms.platform.test.TestEvents;
 
-/** Events of sales-service and deployment-service as they publish them (EVENTS.md). */
+/** Events of sales-service and deployment-service as they publish them (docs/asyncapi.yaml). */
 public final class SalesAndDeploymentEventsFixture {
 
     private SalesAndDeploymentEventsFixture() {

@@ -35,7 +35,7 @@ final class EventContract {
     /** Where the document lives, relative to the project root. */
     static final String DOCUMENT = "docs/asyncapi.yaml";
 
-    /** The topics of EVENTS.md (each also has a dead-letter topic {@code <topic>.dlt}). */
+    /** The DELMS topics: the document has a channel for each and for its dead-letter topic {@code <topic>.dlt}. */
     static final List<String> TOPICS = List.of("delms.licenses", "delms.customers", "delms.sales",
             "delms.deployments", "delms.alerts");
 
@@ -53,7 +53,7 @@ final class EventContract {
     private final Map<String, Map<String, Message>> channels;
 
     /** One message of the document, with its compiled schemas. */
-    record Message(String component, String type, String keyRule, boolean inEventsMd, Schema payload, Schema key) {
+    record Message(String component, String type, String keyRule, Schema payload, Schema key) {
     }
 
     private EventContract(JsonNode document) {
@@ -198,8 +198,7 @@ final class EventContract {
             throw new IllegalStateException(what + " needs a payload and a bindings.kafka.key schema");
         }
         String at = BASE + MESSAGE_REF_PREFIX + component;
-        return new Message(component, type, keyRule, node.path("x-delms-in-events-md").asBoolean(true),
-                registry.getSchema(SchemaLocation.of(at + "/payload")),
+        return new Message(component, type, keyRule, registry.getSchema(SchemaLocation.of(at + "/payload")),
                 registry.getSchema(SchemaLocation.of(at + "/bindings/kafka/key")));
     }
 

@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The roles table of API.md as data: every route the gateway serves, tried by every role, must get
- * exactly the status written here. The tests are generated from the table; a second test reads the
- * OpenAPI documents of all services and fails when an endpoint exists that the table does not name,
- * so a new endpoint cannot ship without a decision on who may call it.
+ * The roles table of docs/security.md ("Roles") as data: every route the gateway serves, tried by
+ * every role, must get exactly the status written here. The tests are generated from the table; a
+ * second test reads the OpenAPI documents of all services and fails when an endpoint exists that
+ * the table does not name, so a new endpoint cannot ship without a decision on who may call it.
  * <p>
  * Requests are chosen to change nothing (the admin's alert rebuild, license snapshot and license signing key
  * rotation aside, which are harmless): unknown ids ({@code {license}}, {@code {uuid}}) and bodies

@@ -4,7 +4,10 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks of the API conventions every service shares (API.md). */
+/**
+ * Checks of the API conventions every service shares: problem+json errors (docs/decisions.md, 20)
+ * and the paged list shape of the OpenAPI documents.
+ */
 public final class ApiAssertions {
 
     private ApiAssertions() {

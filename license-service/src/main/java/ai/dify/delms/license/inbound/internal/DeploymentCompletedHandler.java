@@ -25,7 +25,7 @@ public class DeploymentCompletedHandler {
     static final String TOPIC = DelmsTopics.DEPLOYMENTS;
     static final String DEPLOYMENT_COMPLETED = "delms.deployment.completed.v1";
 
-    /** The part of the deployment event this service needs (EVENTS.md); other fields are ignored. */
+    /** The part of the deployment event this service needs (docs/asyncapi.yaml); other fields are ignored. */
     record DeploymentCompleted(UUID deploymentId, String licenseId, UUID engineerId, String engineerName,
             Instant completedAt, String environment, String productVersion) {
 

@@ -27,7 +27,7 @@ public class PurchaseRecordedHandler {
     static final String TOPIC = DelmsTopics.SALES;
     static final String PURCHASE_RECORDED = "delms.purchase.recorded.v1";
 
-    /** The part of the purchase this service needs (EVENTS.md); other fields are ignored. */
+    /** The part of the purchase this service needs (docs/asyncapi.yaml); other fields are ignored. */
     record PurchaseRecorded(UUID id, String licenseId, PurchaseType type, LocalDate purchaseDate, BigDecimal amount,
             String currency, LocalDate periodStart, LocalDate periodEnd, Integer workspacesAfter, Integer usersAfter,
             String productTypeAfter, String orderReference) {

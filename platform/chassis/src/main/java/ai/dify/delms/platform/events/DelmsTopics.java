@@ -8,10 +8,10 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The DELMS topics (EVENTS.md) and how they are declared. The chassis declares every topic and its
- * dead-letter topic in each service at start ({@link #declarations()}), so a consumer never waits
- * for the producing service to have started first, and corrects the configuration of a topic that
- * exists with other values ({@code spring.kafka.admin.modify-topic-configs}, chassis default).
+ * The DELMS topics (docs/asyncapi.yaml) and how they are declared. The chassis declares every topic
+ * and its dead-letter topic in each service at start ({@link #declarations()}), so a consumer never
+ * waits for the producing service to have started first, and corrects the configuration of a topic
+ * that exists with other values ({@code spring.kafka.admin.modify-topic-configs}, chassis default).
  * <p>
  * Every topic keeps its records forever (docs/decisions.md, 18): the events are the history a new
  * subscriber reads from the earliest offset, and a dead letter waits until an operator replays it.
@@ -24,7 +24,7 @@ public final class DelmsTopics {
     public static final String DEPLOYMENTS = "delms.deployments";
     public static final String ALERTS = "delms.alerts";
 
-    /** Every topic of the event contract. */
+    /** Every topic, as docs/asyncapi.yaml lists them. */
     public static final List<String> ALL = List.of(LICENSES, CUSTOMERS, SALES, DEPLOYMENTS, ALERTS);
 
     /** Partitions of every DELMS topic: order is per key, so a few partitions let consumers scale. */
