@@ -1,19 +1,26 @@
 package ai.dify.delms.gateway.security;
 
+import java.time.Clock;
+
 import ai.dify.delms.platform.security.KeycloakJwtAuthenticationConverter;
+import ai.dify.delms.platform.security.tokens.TokenCacheSettings;
 
 import ai.dify.delms.gateway.problem.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -73,6 +80,26 @@ class SecurityConfig {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * Boot's JWT decoder, verifying each token once: the caller's next requests with the same token
+     * are answered from the verified-token cache (decision 36). The services behind verify it again,
+     * each with a cache of its own.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment environment, ObjectProvider<Clock> clock) {
+        TokenCacheSettings settings = TokenCacheSettings.of(environment);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof ReactiveJwtDecoder verifier && !(bean instanceof CachingReactiveJwtDecoder)
+                        && settings.enabled()) {
+                    return new CachingReactiveJwtDecoder(verifier, settings.newCache(clock.getIfAvailable(Clock::systemUTC)));
+                }
+                return bean;
+            }
+        };
     }
 
     /** The CORS rules of config/gateway.yml ({@code globalcors}), also applied by security to preflights. */

@@ -1,9 +1,11 @@
 package ai.dify.delms.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -11,6 +13,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -21,6 +25,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import ai.dify.delms.platform.security.tokens.CachingJwtDecoder;
+import ai.dify.delms.platform.security.tokens.TokenCacheSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +45,24 @@ public class DelmsSecurityAutoConfiguration {
     public static final String[] PUBLIC_PATHS = {
             "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    /**
+     * Boot's JWT decoder, verifying each token once: the caller's next requests with the same token
+     * are answered from {@link ai.dify.delms.platform.security.tokens.VerifiedTokens} (decision 36).
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(Environment environment, ObjectProvider<Clock> clock) {
+        TokenCacheSettings settings = TokenCacheSettings.of(environment);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof JwtDecoder verifier && !(bean instanceof CachingJwtDecoder) && settings.enabled()) {
+                    return new CachingJwtDecoder(verifier, settings.newCache(clock.getIfAvailable(Clock::systemUTC)));
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean
