@@ -1,4 +1,4 @@
-package ai.dify.delms.customer.customer;
+package ai.dify.delms.customer.customer.internal;
 
 import java.time.Instant;
 import java.util.Locale;

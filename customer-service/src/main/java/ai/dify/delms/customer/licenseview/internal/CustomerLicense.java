@@ -1,4 +1,4 @@
-package ai.dify.delms.customer.licenseview;
+package ai.dify.delms.customer.licenseview.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 
 /** One license of a customer, as license-service reported its creation. */
 @Entity
-class CustomerLicense {
+public class CustomerLicense {
 
     @Id
     private String licenseId;
@@ -18,7 +18,7 @@ class CustomerLicense {
     protected CustomerLicense() {
     }
 
-    CustomerLicense(String licenseId, UUID customerId, Instant recordedAt) {
+    public CustomerLicense(String licenseId, UUID customerId, Instant recordedAt) {
         this.licenseId = licenseId;
         this.customerId = customerId;
         this.recordedAt = recordedAt;

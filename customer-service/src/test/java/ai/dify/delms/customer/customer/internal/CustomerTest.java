@@ -1,4 +1,4 @@
-package ai.dify.delms.customer.customer;
+package ai.dify.delms.customer.customer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

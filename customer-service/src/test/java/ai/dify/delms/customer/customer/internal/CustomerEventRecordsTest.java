@@ -1,4 +1,4 @@
-package ai.dify.delms.customer.customer;
+package ai.dify.delms.customer.customer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import ai.dify.delms.customer.customer.CustomerEvents.CustomerEvent;
+import ai.dify.delms.customer.customer.internal.CustomerEvents.CustomerEvent;
 import ai.dify.delms.platform.events.DomainEvent;
 import ai.dify.delms.platform.test.DocumentedEvents;
 import tools.jackson.databind.json.JsonMapper;

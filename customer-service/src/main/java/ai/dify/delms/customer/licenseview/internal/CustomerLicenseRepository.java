@@ -1,4 +1,4 @@
-package ai.dify.delms.customer.licenseview;
+package ai.dify.delms.customer.licenseview.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface CustomerLicenseRepository extends JpaRepository<CustomerLicense, String> {
+public interface CustomerLicenseRepository extends JpaRepository<CustomerLicense, String> {
 
     long countByCustomerId(UUID customerId);
 

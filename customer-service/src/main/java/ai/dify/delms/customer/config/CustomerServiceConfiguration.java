@@ -8,9 +8,12 @@ import ai.dify.delms.platform.partner.PartnerAccess;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
-/** Who may call which endpoint of customer-service (API.md, roles table). Anything not listed is denied. */
+/**
+ * Who may call which endpoint of customer-service (docs/security.md, "Roles"; the endpoints are those
+ * of its OpenAPI document). Anything not listed is denied.
+ */
 @Configuration(proxyBeanMethods = false)
-class AccessRules {
+class CustomerServiceConfiguration {
 
     @Bean
     ServiceAccessRules customerAccessRules() {
