@@ -1,13 +1,13 @@
-package ai.dify.delms.sales.customerview;
+package ai.dify.delms.sales.customerview.internal;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
+import ai.dify.delms.sales.customerview.internal.CustomerEvents.CustomerState;
 
 /**
  * The rep and reseller each customer names, kept from customer-service's events at the newest
@@ -25,7 +25,7 @@ public class CustomerRefs {
 
     /** A created or updated customer: its current rep and reseller replace what was known, if newer. */
     @Transactional
-    public void customerChanged(CustomerChanged customer) {
+    public void customerChanged(CustomerState customer) {
         if (customer.id() == null) {
             throw new MalformedEventException("A customer event without id");
         }
@@ -45,7 +45,7 @@ public class CustomerRefs {
 
     /** A deleted customer names nobody any more, for good. */
     @Transactional
-    public void customerDeleted(CustomerChanged customer) {
+    public void customerDeleted(CustomerState customer) {
         if (customer.id() == null) {
             return;
         }
@@ -67,9 +67,5 @@ public class CustomerRefs {
     }
 
     private record Known(Long version, boolean deleted) {
-    }
-
-    /** The part of customer-service's payload this service uses; {@code version} is absent in old events. */
-    public record CustomerChanged(UUID id, UUID salesRepId, UUID resellerId, Long version) {
     }
 }

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.licenseview;
+package ai.dify.delms.sales.licenseview.internal;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -6,8 +6,15 @@ import org.springframework.stereotype.Component;
 
 import ai.dify.delms.platform.events.inbound.EventRoutes;
 import ai.dify.delms.platform.events.inbound.IdempotentEventHandler;
+import ai.dify.delms.sales.licenseview.LicenseFeed;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseCreated;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseSnapshot;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseUpdated;
 
-/** Consumes license-service's events; each is handled at most once, poison records are dead-lettered. */
+/**
+ * Consumes license-service's events ({@link LicenseEvents}); each is handled at most once, poison
+ * records are dead-lettered.
+ */
 @Component
 class LicenseEventsListener {
 
@@ -17,12 +24,12 @@ class LicenseEventsListener {
     LicenseEventsListener(IdempotentEventHandler handler, LicenseFeed feed) {
         this.handler = handler;
         this.routes = EventRoutes.create()
-                .on(LicenseFeed.LICENSE_CREATED, LicenseCreated.class, feed::licenseCreated)
-                .on(LicenseFeed.LICENSE_UPDATED, LicenseUpdated.class, feed::licenseUpdated)
-                .on(LicenseFeed.LICENSE_SNAPSHOT, LicenseSnapshot.class, feed::licenseSnapshot);
+                .on(LicenseEvents.CREATED, LicenseCreated.class, feed::licenseCreated)
+                .on(LicenseEvents.UPDATED, LicenseUpdated.class, feed::licenseUpdated)
+                .on(LicenseEvents.SNAPSHOT, LicenseSnapshot.class, feed::licenseSnapshot);
     }
 
-    @KafkaListener(topics = LicenseFeed.TOPIC)
+    @KafkaListener(topics = LicenseEvents.TOPIC)
     void on(ConsumerRecord<String, String> record) {
         handler.handle(record, routes);
     }

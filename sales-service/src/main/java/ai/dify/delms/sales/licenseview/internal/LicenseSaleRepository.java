@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.licenseview;
+package ai.dify.delms.sales.licenseview.internal;
 
 import java.util.Optional;
 
@@ -9,7 +9,9 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface LicenseSaleRepository extends JpaRepository<LicenseSale, String> {
+import ai.dify.delms.sales.licenseview.LicenseSale;
+
+public interface LicenseSaleRepository extends JpaRepository<LicenseSale, String> {
 
     /** The license, its row locked ({@code SELECT ... FOR UPDATE}) until the transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import ai.dify.delms.platform.reference.LicenseIdFormat;
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 /** The body of {@code POST /api/v1/purchases}. */
 public record NewPurchaseRequest(

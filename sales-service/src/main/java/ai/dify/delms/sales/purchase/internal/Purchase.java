@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +11,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 /** A purchase recorded against a license; immutable once recorded. */
 @Entity

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,11 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
-import ai.dify.delms.platform.security.CurrentActor;
 import ai.dify.delms.platform.reference.ChecksReferences;
+import ai.dify.delms.platform.security.CurrentActor;
+import ai.dify.delms.platform.web.Locations;
+import ai.dify.delms.sales.purchase.PurchaseType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

@@ -1,9 +1,11 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 /** A purchase as the API shows it. */
 public record PurchaseDto(UUID id, String licenseId, PurchaseType type, LocalDate purchaseDate, BigDecimal amount,

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.DomainEvent;
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 /**
  * What the purchase feature publishes on {@value #TOPIC}, keyed by license id so that a license's

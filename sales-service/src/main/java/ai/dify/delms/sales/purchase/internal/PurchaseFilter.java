@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.UUID;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
+
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 /** The list filters of {@code GET /api/v1/purchases}; {@code from}/{@code to} bound the purchase date, inclusive. */
 public record PurchaseFilter(String licenseId, PurchaseType type, UUID salesRepId, UUID resellerId, LocalDate from,

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.time.Clock;
 import java.time.Instant;

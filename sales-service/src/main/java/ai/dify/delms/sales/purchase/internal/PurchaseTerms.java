@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import ai.dify.delms.platform.problem.FieldError;
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 /**
  * What a purchase says, and its rules: {@link #checkShape()} the rules of the request alone (400),

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.reseller;
+package ai.dify.delms.sales.reseller.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * concurrent creations with one code.
  */
 @Component
-class IssuedResellerCodes {
+public class IssuedResellerCodes {
 
     private final JdbcTemplate jdbc;
 
@@ -21,12 +21,12 @@ class IssuedResellerCodes {
         this.jdbc = jdbc;
     }
 
-    boolean issued(String code) {
+    public boolean issued(String code) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from reseller_code where code = ?)",
                 Boolean.class, code));
     }
 
-    void issue(String code, UUID resellerId, Instant at) {
+    public void issue(String code, UUID resellerId, Instant at) {
         jdbc.update("insert into reseller_code (code, reseller_id, issued_at) values (?, ?, ?)", code,
                 resellerId.toString(), Timestamp.from(at));
     }

@@ -1,7 +1,9 @@
-package ai.dify.delms.sales.reseller;
+package ai.dify.delms.sales.reseller.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import ai.dify.delms.sales.reseller.Reseller;
 
 /** A reseller as the API shows it. */
 public record ResellerDto(UUID id, String code, String name, String contactEmail, String region, ResellerTier tier,

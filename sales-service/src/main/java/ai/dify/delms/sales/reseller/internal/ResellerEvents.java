@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.reseller;
+package ai.dify.delms.sales.reseller.internal;
 
 import java.util.UUID;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.DomainEvent;
+import ai.dify.delms.sales.reseller.Reseller;
 
 /** What the reseller feature publishes on {@value #TOPIC}, keyed by reseller id (docs/asyncapi.yaml). */
 public final class ResellerEvents {
@@ -60,7 +61,7 @@ public final class ResellerEvents {
     /** {@value #CREATED}. */
     public record ResellerCreated(@JsonUnwrapped ResellerState reseller) implements ResellerEvent {
 
-        static ResellerCreated of(Reseller r) {
+        public static ResellerCreated of(Reseller r) {
             return new ResellerCreated(ResellerState.of(r));
         }
 
@@ -73,7 +74,7 @@ public final class ResellerEvents {
     /** {@value #UPDATED} (also for a deactivation instead of a deletion). */
     public record ResellerUpdated(@JsonUnwrapped ResellerState reseller) implements ResellerEvent {
 
-        static ResellerUpdated of(Reseller r) {
+        public static ResellerUpdated of(Reseller r) {
             return new ResellerUpdated(ResellerState.of(r));
         }
 
@@ -86,7 +87,7 @@ public final class ResellerEvents {
     /** {@value #DELETED}: the last state as inactive, one version on. */
     public record ResellerDeleted(@JsonUnwrapped ResellerState reseller) implements ResellerEvent {
 
-        static ResellerDeleted of(Reseller r) {
+        public static ResellerDeleted of(Reseller r) {
             return new ResellerDeleted(new ResellerState(r.getId(), r.getCode(), r.getName(), r.getContactEmail(),
                     r.getRegion(), r.getTier(), false, r.getVersion() + 1));
         }

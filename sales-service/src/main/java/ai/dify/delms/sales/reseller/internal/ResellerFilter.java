@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.reseller;
+package ai.dify.delms.sales.reseller.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +10,15 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
 
+import ai.dify.delms.sales.reseller.Reseller;
+
 /**
  * The list filters of {@code GET /api/v1/resellers}: {@code q} searches name and code ignoring
  * case; {@code ids} keeps those resellers. Absent filters match everything.
  */
 public record ResellerFilter(String q, Collection<UUID> ids) {
 
-    Specification<Reseller> toSpecification() {
+    public Specification<Reseller> toSpecification() {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (q != null && !q.isBlank()) {

@@ -1,10 +1,12 @@
-package ai.dify.delms.sales.reseller;
+package ai.dify.delms.sales.reseller.internal;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import ai.dify.delms.sales.reseller.Reseller;
 
 /**
  * The body of {@code POST} and {@code PUT} (and the result of a merge patch). On create
@@ -22,7 +24,7 @@ public record ResellerRequest(
         Boolean active,
         Long version) {
 
-    ResellerDetails details() {
+    public ResellerDetails details() {
         return ResellerDetails.of(name, contactEmail, region, tier, active == null || active);
     }
 

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.reseller;
+package ai.dify.delms.sales.reseller.internal;
 
 /** How closely a reseller partners with us. */
 public enum ResellerTier {

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.salesrep;
+package ai.dify.delms.sales.salesrep.internal;
 
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +25,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.paging.IdsParameter;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
+import ai.dify.delms.platform.web.Locations;
 import ai.dify.delms.platform.web.MergePatch;
+import ai.dify.delms.sales.salesrep.SalesRep;
+import ai.dify.delms.sales.salesrep.SalesRepService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

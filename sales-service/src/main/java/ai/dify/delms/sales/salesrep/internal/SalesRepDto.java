@@ -1,7 +1,9 @@
-package ai.dify.delms.sales.salesrep;
+package ai.dify.delms.sales.salesrep.internal;
 
 import java.time.Instant;
 import java.util.UUID;
+
+import ai.dify.delms.sales.salesrep.SalesRep;
 
 /** A sales rep as the API shows it. */
 public record SalesRepDto(UUID id, String name, String email, String region, boolean active, Instant createdAt,

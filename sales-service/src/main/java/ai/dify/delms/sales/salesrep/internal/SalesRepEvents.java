@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.salesrep;
+package ai.dify.delms.sales.salesrep.internal;
 
 import java.util.UUID;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.DomainEvent;
+import ai.dify.delms.sales.salesrep.SalesRep;
 
 /** What the sales-rep feature publishes on {@value #TOPIC}, keyed by rep id (docs/asyncapi.yaml). */
 public final class SalesRepEvents {
@@ -59,7 +60,7 @@ public final class SalesRepEvents {
     /** {@value #CREATED}. */
     public record SalesRepCreated(@JsonUnwrapped SalesRepState rep) implements SalesRepEvent {
 
-        static SalesRepCreated of(SalesRep rep) {
+        public static SalesRepCreated of(SalesRep rep) {
             return new SalesRepCreated(SalesRepState.of(rep));
         }
 
@@ -72,7 +73,7 @@ public final class SalesRepEvents {
     /** {@value #UPDATED} (also for a deactivation instead of a deletion). */
     public record SalesRepUpdated(@JsonUnwrapped SalesRepState rep) implements SalesRepEvent {
 
-        static SalesRepUpdated of(SalesRep rep) {
+        public static SalesRepUpdated of(SalesRep rep) {
             return new SalesRepUpdated(SalesRepState.of(rep));
         }
 
@@ -85,7 +86,7 @@ public final class SalesRepEvents {
     /** {@value #DELETED}: the last state as inactive, one version on. */
     public record SalesRepDeleted(@JsonUnwrapped SalesRepState rep) implements SalesRepEvent {
 
-        static SalesRepDeleted of(SalesRep rep) {
+        public static SalesRepDeleted of(SalesRep rep) {
             return new SalesRepDeleted(new SalesRepState(rep.getId(), rep.getName(), rep.getEmail(), rep.getRegion(),
                     false, rep.getVersion() + 1));
         }

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.salesrep;
+package ai.dify.delms.sales.salesrep.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +10,15 @@ import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
 
+import ai.dify.delms.sales.salesrep.SalesRep;
+
 /**
  * The list filters of {@code GET /api/v1/sales-reps}: {@code q} searches name and e-mail ignoring
  * case; {@code ids} keeps those reps. Absent filters match everything.
  */
 public record SalesRepFilter(String q, Collection<UUID> ids) {
 
-    Specification<SalesRep> toSpecification() {
+    public Specification<SalesRep> toSpecification() {
         return (root, query, cb) -> {
             List<Predicate> predicates = new ArrayList<>();
             if (q != null && !q.isBlank()) {

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.salesrep;
+package ai.dify.delms.sales.salesrep.internal;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -6,7 +6,9 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-interface SalesRepRepository extends JpaRepository<SalesRep, UUID>, JpaSpecificationExecutor<SalesRep> {
+import ai.dify.delms.sales.salesrep.SalesRep;
+
+public interface SalesRepRepository extends JpaRepository<SalesRep, UUID>, JpaSpecificationExecutor<SalesRep> {
 
     Optional<SalesRep> findByEmail(String email);
 }

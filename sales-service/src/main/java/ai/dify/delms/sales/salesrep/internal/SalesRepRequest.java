@@ -1,9 +1,11 @@
-package ai.dify.delms.sales.salesrep;
+package ai.dify.delms.sales.salesrep.internal;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import ai.dify.delms.sales.salesrep.SalesRep;
 
 /**
  * The body of {@code PUT /api/v1/sales-reps/{id}} (and the result of a merge patch): every

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.stats;
+package ai.dify.delms.sales.stats.internal;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;

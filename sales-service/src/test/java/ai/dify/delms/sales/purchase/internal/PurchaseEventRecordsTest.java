@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import ai.dify.delms.platform.test.DocumentedEvents;
+import ai.dify.delms.sales.purchase.PurchaseType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

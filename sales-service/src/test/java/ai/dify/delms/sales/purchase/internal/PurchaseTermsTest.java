@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.purchase;
+package ai.dify.delms.sales.purchase.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import ai.dify.delms.platform.problem.FieldError;
+import ai.dify.delms.sales.purchase.PurchaseType;
 
 class PurchaseTermsTest {
 

@@ -1,4 +1,4 @@
-package ai.dify.delms.sales.stats;
+package ai.dify.delms.sales.stats.internal;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
