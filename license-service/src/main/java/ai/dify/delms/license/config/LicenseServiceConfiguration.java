@@ -9,11 +9,12 @@ import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
 /**
- * Who may call which endpoint of license-service (API.md, roles table). Anything not listed is denied.
+ * Who may call which endpoint of license-service (docs/security.md, "Roles"; the endpoints are those of
+ * its OpenAPI document). Anything not listed is denied.
  * Staff rules never name partner paths; partner tokens have no staff role, so staff paths refuse them.
  */
 @Configuration(proxyBeanMethods = false)
-class AccessRules {
+class LicenseServiceConfiguration {
 
     @Bean
     ServiceAccessRules licenseAccessRules() {

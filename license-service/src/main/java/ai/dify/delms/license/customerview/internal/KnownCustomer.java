@@ -1,4 +1,4 @@
-package ai.dify.delms.license.customerview;
+package ai.dify.delms.license.customerview.internal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,7 +11,7 @@ import jakarta.persistence.Id;
  * stay, marked, so late events cannot revive them.
  */
 @Entity
-class KnownCustomer {
+public class KnownCustomer {
 
     @Id
     private UUID id;
@@ -26,7 +26,7 @@ class KnownCustomer {
     protected KnownCustomer() {
     }
 
-    KnownCustomer(UUID id) {
+    public KnownCustomer(UUID id) {
         this.id = id;
     }
 
@@ -38,7 +38,7 @@ class KnownCustomer {
      *                which is older than any that does
      * @return whether it was applied
      */
-    boolean describe(String name, UUID salesRepId, UUID resellerId, Long version, Instant now) {
+    public boolean describe(String name, UUID salesRepId, UUID resellerId, Long version, Instant now) {
         if (deleted || !isNewer(version)) {
             return false;
         }
@@ -51,7 +51,7 @@ class KnownCustomer {
     }
 
     /** Deleted, for good: whatever arrives later, deleted or not, changes nothing. */
-    void markDeleted(Long version, Instant now) {
+    public void markDeleted(Long version, Instant now) {
         this.deleted = true;
         if (version != null && (this.version == null || version > this.version)) {
             this.version = version;
@@ -66,8 +66,8 @@ class KnownCustomer {
         return this.version == null || incoming > this.version;
     }
 
-    UUID getId() { return id; }
-    String getName() { return name; }
-    boolean isDeleted() { return deleted; }
-    Long getVersion() { return version; }
+    public UUID getId() { return id; }
+    public String getName() { return name; }
+    public boolean isDeleted() { return deleted; }
+    public Long getVersion() { return version; }
 }

@@ -1,15 +1,14 @@
-package ai.dify.delms.license.customerview;
-
-import java.util.UUID;
+package ai.dify.delms.license.customerview.internal;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface KnownCustomerRepository extends JpaRepository<KnownCustomer, UUID> {
+public interface KnownCustomerRepository extends JpaRepository<KnownCustomer, UUID> {
 
     boolean existsByIdAndDeletedFalse(UUID id);
 
