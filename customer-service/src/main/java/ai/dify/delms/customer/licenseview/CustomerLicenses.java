@@ -9,6 +9,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.customer.licenseview.internal.CustomerLicense;
+import ai.dify.delms.customer.licenseview.internal.CustomerLicenseRepository;
+
 /**
  * How many licenses each customer has, from license-service's events. Recording is idempotent by
  * license id, so a repeated or replayed event leaves the count as it is. Only the creation and the

@@ -33,7 +33,7 @@ import ai.dify.delms.platform.test.kafka.TestKafka;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint of customer-service against every caller, as API.md's roles table says: staff
+ * Every endpoint of customer-service against every caller, as docs/security.md's roles table says: staff
  * read; admin and sales create and change; only admin deletes; partners only read their own through
  * the partner API; an endpoint without a rule is refused. Each request gets a customer of its own.
  */

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import ai.dify.delms.customer.customer.internal.CustomerEvents;
 import ai.dify.delms.platform.directory.SalesDirectory;
 import ai.dify.delms.platform.directory.SalesParty;
 import ai.dify.delms.platform.events.DelmsTopics;

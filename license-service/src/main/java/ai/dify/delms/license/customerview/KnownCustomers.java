@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ai.dify.delms.license.customerview.internal.KnownCustomer;
+import ai.dify.delms.license.customerview.internal.KnownCustomerRepository;
 import ai.dify.delms.platform.reference.OwnedResource;
 import ai.dify.delms.platform.reference.ReferenceLookup;
 

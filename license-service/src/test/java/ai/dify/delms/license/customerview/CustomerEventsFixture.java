@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.awaitility.Awaitility;
 
+import ai.dify.delms.license.customerview.internal.CustomerEvents;
 import ai.dify.delms.platform.test.TestEvents;
 import ai.dify.delms.platform.test.kafka.TestKafka;
 
@@ -40,8 +41,8 @@ public final class CustomerEventsFixture {
     /** Publishes {@code delms.customer.created.v1} for a new customer and waits until license-service knows it. */
     public UUID knownCustomer() {
         UUID id = UUID.randomUUID();
-        kafka.send(CustomerEventsListener.TOPIC, id.toString(),
-                customerEvent(CustomerEventsListener.CREATED, id, "Customer " + id).toJson());
+        kafka.send(CustomerEvents.TOPIC, id.toString(),
+                customerEvent(CustomerEvents.CREATED, id, "Customer " + id).toJson());
         Awaitility.await("customer " + id + " known").atMost(Duration.ofSeconds(30)).until(() -> customers.isActive(id));
         return id;
     }

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ai.dify.delms.license.customerview.internal.CustomerEvents;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestEvents;
 import ai.dify.delms.platform.test.TestTokens;
@@ -45,8 +46,8 @@ class CustomerReadModelIT {
         // not known here yet, and customer-service (not running in this test) cannot be asked
         createLicense(customerId).andExpect(status().isServiceUnavailable());
 
-        kafka.send(CustomerEventsListener.TOPIC, customerId.toString(),
-                customerEvent(CustomerEventsListener.CREATED, customerId, "Acme " + customerId).toJson());
+        kafka.send(CustomerEvents.TOPIC, customerId.toString(),
+                customerEvent(CustomerEvents.CREATED, customerId, "Acme " + customerId).toJson());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> customers.isActive(customerId));
 
         createLicense(customerId).andExpect(status().isCreated());
@@ -55,8 +56,8 @@ class CustomerReadModelIT {
     @Test
     void deletedCustomerIsNoLongerAccepted() throws Exception {
         UUID customerId = new CustomerEventsFixture(kafka, customers).knownCustomer();
-        kafka.send(CustomerEventsListener.TOPIC, customerId.toString(),
-                customerEvent(CustomerEventsListener.DELETED, customerId, "gone").toJson());
+        kafka.send(CustomerEvents.TOPIC, customerId.toString(),
+                customerEvent(CustomerEvents.DELETED, customerId, "gone").toJson());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !customers.isActive(customerId));
 
         createLicense(customerId).andExpect(status().isUnprocessableContent())
@@ -66,18 +67,18 @@ class CustomerReadModelIT {
     @Test
     void sameEventTwiceHasNoSecondEffect() {
         UUID customerId = UUID.randomUUID();
-        TestEvents first = customerEvent(CustomerEventsListener.CREATED, customerId, "First name");
-        kafka.send(CustomerEventsListener.TOPIC, customerId.toString(), first.toJson());
-        kafka.send(CustomerEventsListener.TOPIC, customerId.toString(),
-                customerEvent(CustomerEventsListener.UPDATED, customerId, "Second name").toJson());
+        TestEvents first = customerEvent(CustomerEvents.CREATED, customerId, "First name");
+        kafka.send(CustomerEvents.TOPIC, customerId.toString(), first.toJson());
+        kafka.send(CustomerEvents.TOPIC, customerId.toString(),
+                customerEvent(CustomerEvents.UPDATED, customerId, "Second name").toJson());
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> customers.name(customerId).filter("Second name"::equals).isPresent());
 
         // the first event again: handled a second time it would set the old name back
-        kafka.send(CustomerEventsListener.TOPIC, customerId.toString(), first.toJson());
+        kafka.send(CustomerEvents.TOPIC, customerId.toString(), first.toJson());
         // a later record with the same key is on the same partition: once it is seen, the duplicate was handled
-        TestEvents marker = customerEvent(CustomerEventsListener.UPDATED, customerId, "Second name");
-        kafka.send(CustomerEventsListener.TOPIC, customerId.toString(), marker.toJson());
+        TestEvents marker = customerEvent(CustomerEvents.UPDATED, customerId, "Second name");
+        kafka.send(CustomerEvents.TOPIC, customerId.toString(), marker.toJson());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from processed_event where event_id = ?", Integer.class, marker.id()) == 1);
 
@@ -89,9 +90,9 @@ class CustomerReadModelIT {
     @Test
     void anOlderCustomerEventArrivingLateChangesNothing() {
         UUID customerId = UUID.randomUUID();
-        send(customerEvent(CustomerEventsListener.UPDATED, customerId, "Renamed", 2L));
-        send(customerEvent(CustomerEventsListener.UPDATED, customerId, "Old name", 1L));
-        TestEvents created = customerEvent(CustomerEventsListener.CREATED, customerId, "First name", 0L);
+        send(customerEvent(CustomerEvents.UPDATED, customerId, "Renamed", 2L));
+        send(customerEvent(CustomerEvents.UPDATED, customerId, "Old name", 1L));
+        TestEvents created = customerEvent(CustomerEvents.CREATED, customerId, "First name", 0L);
         send(created);
         awaitHandled(created);
 
@@ -103,9 +104,9 @@ class CustomerReadModelIT {
     @Test
     void aDeletedCustomerStaysDeletedWhateverArrivesAfter() {
         UUID customerId = UUID.randomUUID();
-        send(customerEvent(CustomerEventsListener.CREATED, customerId, "Short-lived", 0L));
-        send(customerEvent(CustomerEventsListener.DELETED, customerId, "Short-lived", 2L));
-        TestEvents late = customerEvent(CustomerEventsListener.UPDATED, customerId, "Renamed", 1L);
+        send(customerEvent(CustomerEvents.CREATED, customerId, "Short-lived", 0L));
+        send(customerEvent(CustomerEvents.DELETED, customerId, "Short-lived", 2L));
+        TestEvents late = customerEvent(CustomerEvents.UPDATED, customerId, "Renamed", 1L);
         send(late);
         awaitHandled(late);
 
@@ -114,7 +115,7 @@ class CustomerReadModelIT {
     }
 
     private void send(TestEvents event) {
-        kafka.send(CustomerEventsListener.TOPIC, event.subject(), event.toJson());
+        kafka.send(CustomerEvents.TOPIC, event.subject(), event.toJson());
     }
 
     private void awaitHandled(TestEvents event) {
@@ -126,12 +127,12 @@ class CustomerReadModelIT {
     void poisonRecordEndsOnDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
         // a CloudEvent whose data is not a customer: retrying cannot help
-        kafka.send(CustomerEventsListener.TOPIC, key,
-                TestEvents.event(CustomerEventsListener.CREATED, key).data(java.util.Map.of("colour", "blue")).toJson());
+        kafka.send(CustomerEvents.TOPIC, key,
+                TestEvents.event(CustomerEvents.CREATED, key).data(java.util.Map.of("colour", "blue")).toJson());
 
-        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(CustomerEventsListener.TOPIC + ".dlt", key);
+        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(CustomerEvents.TOPIC + ".dlt", key);
         assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("customer event without id");
-        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(CustomerEventsListener.TOPIC);
+        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(CustomerEvents.TOPIC);
     }
 
     private org.springframework.test.web.servlet.ResultActions createLicense(UUID customerId) throws Exception {

@@ -7,7 +7,10 @@ import org.springframework.http.HttpMethod;
 import ai.dify.delms.platform.security.Roles;
 import ai.dify.delms.platform.security.ServiceAccessRules;
 
-/** Who may call what (API.md's roles table): staff read; admins manage reps and resellers; admin and sales record purchases. */
+/**
+ * Who may call what (docs/security.md, "Roles"; the endpoints are those of the service's OpenAPI
+ * document): staff read; admins manage reps and resellers; admin and sales record purchases.
+ */
 @Configuration(proxyBeanMethods = false)
 class SalesServiceConfiguration {
 

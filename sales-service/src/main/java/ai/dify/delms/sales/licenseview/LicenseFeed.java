@@ -13,12 +13,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import ai.dify.delms.platform.events.DelmsTopics;
 import ai.dify.delms.platform.events.inbound.AggregateNotKnownYetException;
 import ai.dify.delms.platform.events.inbound.InboundEvent;
 import ai.dify.delms.platform.events.inbound.MalformedEventException;
 import ai.dify.delms.platform.reference.OwnedResource;
 import ai.dify.delms.platform.reference.ReferenceLookup;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseCreated;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseSnapshot;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseUpdated;
+import ai.dify.delms.sales.licenseview.internal.LicenseSaleRepository;
 
 /**
  * The licenses as this service knows them: created from license-service's events (the creation or
@@ -28,12 +31,6 @@ import ai.dify.delms.platform.reference.ReferenceLookup;
  */
 @Service
 public class LicenseFeed {
-
-    /** The topic license-service publishes on. */
-    public static final String TOPIC = DelmsTopics.LICENSES;
-    public static final String LICENSE_CREATED = "delms.license.created.v1";
-    public static final String LICENSE_UPDATED = "delms.license.updated.v1";
-    public static final String LICENSE_SNAPSHOT = "delms.license.snapshot.v1";
 
     static final OwnedResource LICENSES = new OwnedResource("license-service", "license", "/api/v1/licenses/{id}");
 

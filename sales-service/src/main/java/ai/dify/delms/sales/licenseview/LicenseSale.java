@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents.LicenseUpdated;
+
 /**
  * A license as sold: who sold it to whom, when, and its current terms (product, expiry, limits).
  * Read model fed by license-service's events and by the purchases recorded here.

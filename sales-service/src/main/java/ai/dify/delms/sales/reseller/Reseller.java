@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import ai.dify.delms.sales.reseller.internal.ResellerDetails;
+import ai.dify.delms.sales.reseller.internal.ResellerTier;
+
 /**
  * A reseller (channel partner). Its {@code code} is the {@code reseller_id} claim of its partner
  * tokens: a lower-case slug, unique, and fixed once created.
@@ -73,7 +76,7 @@ public class Reseller {
         this.updatedAt = now;
     }
 
-    static String normalizeEmail(String email) {
+    public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 

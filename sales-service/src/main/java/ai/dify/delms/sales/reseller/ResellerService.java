@@ -16,6 +16,11 @@ import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
 import ai.dify.delms.sales.customerview.SalesReferences;
+import ai.dify.delms.sales.reseller.internal.IssuedResellerCodes;
+import ai.dify.delms.sales.reseller.internal.ResellerEvents;
+import ai.dify.delms.sales.reseller.internal.ResellerFilter;
+import ai.dify.delms.sales.reseller.internal.ResellerRepository;
+import ai.dify.delms.sales.reseller.internal.ResellerRequest;
 
 /** Reseller CRUD; every change is announced on {@code delms.sales} in the same transaction. */
 @Service

@@ -15,6 +15,10 @@ import ai.dify.delms.platform.problem.ConflictException;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.NotFoundException;
 import ai.dify.delms.sales.customerview.SalesReferences;
+import ai.dify.delms.sales.salesrep.internal.SalesRepEvents;
+import ai.dify.delms.sales.salesrep.internal.SalesRepFilter;
+import ai.dify.delms.sales.salesrep.internal.SalesRepRepository;
+import ai.dify.delms.sales.salesrep.internal.SalesRepRequest;
 
 /** Sales rep CRUD; every change is announced on {@code delms.sales} in the same transaction. */
 @Service

@@ -22,6 +22,7 @@ import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestEvents;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents;
 
 @DelmsServiceTest
 class LicenseFeedIT {
@@ -46,7 +47,7 @@ class LicenseFeedIT {
         UUID salesRepId = UUID.randomUUID();
         TestEvents event = licenseCreated(licenseId, customerId, salesRepId);
 
-        kafka.send(LicenseFeed.TOPIC, licenseId, event.toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, event.toJson());
         Awaitility.await().atMost(BOUND).until(() -> feed.find(licenseId).isPresent());
         LicenseSale sale = feed.find(licenseId).orElseThrow();
         assertThat(sale.getCustomerId()).isEqualTo(customerId);
@@ -55,10 +56,10 @@ class LicenseFeedIT {
         assertThat(sale.getProductType()).isEqualTo("ENT");
         assertThat(sale.getCreatedAt()).isEqualTo(Instant.parse("2025-03-04T10:15:30Z"));
 
-        kafka.send(LicenseFeed.TOPIC, licenseId, event.toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, event.toJson());
         // same key, same partition: once the marker is recorded, the redelivery was handled before it
         String marker = licenseId();
-        kafka.send(LicenseFeed.TOPIC, licenseId, licenseCreated(marker, customerId, null).toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, licenseCreated(marker, customerId, null).toJson());
         Awaitility.await().atMost(BOUND).until(() -> feed.find(marker).isPresent());
 
         assertThat(jdbc.queryForObject("select count(*) from processed_event where event_id = ?", Long.class,
@@ -79,7 +80,7 @@ class LicenseFeedIT {
 
         licenses.updated(licenseId, 2, renewedAndExpanded, "authorizedUsers", 50, 80);
         TestEvents late = TestLicenses.updatedEvent(licenseId, 1, renewed, "expiryDate", "2041-01-01", "2042-01-01");
-        kafka.send(LicenseFeed.TOPIC, licenseId, late.toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, late.toJson());
         Awaitility.await().atMost(BOUND).until(() -> jdbc.queryForObject(
                 "select count(*) from processed_event where event_id = ?", Long.class, late.id()) == 1);
 
@@ -102,7 +103,7 @@ class LicenseFeedIT {
         TestLicenses.License state = TestLicenses.license().withRep(salesRepId).withExpiry(LocalDate.parse("2044-06-30"))
                 .withLimits(7, 70);
 
-        kafka.send(LicenseFeed.TOPIC, licenseId, TestLicenses.snapshotEvent(licenseId, 4, customerId, state).toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, TestLicenses.snapshotEvent(licenseId, 4, customerId, state).toJson());
 
         Awaitility.await().atMost(BOUND).until(() -> feed.find(licenseId).isPresent());
         LicenseSale sale = feed.find(licenseId).orElseThrow();
@@ -129,8 +130,8 @@ class LicenseFeedIT {
         TestLicenses.License lowered = TestLicenses.license().withLimits(2, 20);
         TestEvents older = TestLicenses.snapshotEvent(licenseId, 1, customerId, lowered);
         TestEvents same = TestLicenses.snapshotEvent(licenseId, 2, customerId, lowered);
-        kafka.send(LicenseFeed.TOPIC, licenseId, older.toJson());
-        kafka.send(LicenseFeed.TOPIC, licenseId, same.toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, older.toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, same.toJson());
         Awaitility.await().atMost(BOUND).until(() -> jdbc.queryForObject(
                 "select count(*) from processed_event where event_id in (?, ?)", Long.class, older.id(), same.id()) == 2);
 
@@ -152,16 +153,16 @@ class LicenseFeedIT {
                 .withLimits(9, 90);
         TestEvents update = TestLicenses.updatedEvent(licenseId, 3, renewed, "expiryDate", "2041-01-01",
                 "2043-01-01");
-        kafka.send(LicenseFeed.TOPIC, licenseId, update.toJson());
-        kafka.send(LicenseFeed.TOPIC, licenseId, TestLicenses.createdEvent(licenseId, TestLicenses.license()).toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, update.toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId, TestLicenses.createdEvent(licenseId, TestLicenses.license()).toJson());
 
-        ConsumerRecord<String, String> dead = kafka.awaitRecord(LicenseFeed.TOPIC + ".dlt",
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(LicenseEvents.TOPIC + ".dlt",
                 r -> r.value().contains(update.id()));
         assertThat(TestKafka.header(dead, "delms_dlt-failure")).isEqualTo("not-known-yet");
         Awaitility.await("the creation behind the update").atMost(BOUND).until(() -> feed.find(licenseId).isPresent());
         assertThat(feed.find(licenseId).orElseThrow().getLicenseVersion()).isZero();
 
-        mvc.perform(post("/actuator/deadletters/" + LicenseFeed.TOPIC)
+        mvc.perform(post("/actuator/deadletters/" + LicenseEvents.TOPIC)
                         .header("Authorization", TestTokens.bearer(tokens.adminToken())))
                 .andExpect(status().isOk());
 
@@ -175,11 +176,11 @@ class LicenseFeedIT {
     @Test
     void unreadableRecordGoesToTheDeadLetterTopic() {
         String key = "poison-" + UUID.randomUUID();
-        kafka.send(LicenseFeed.TOPIC, key, "{\"this is\": \"no cloud event\"}");
+        kafka.send(LicenseEvents.TOPIC, key, "{\"this is\": \"no cloud event\"}");
 
-        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(LicenseFeed.TOPIC + ".dlt", key);
+        ConsumerRecord<String, String> dead = kafka.awaitRecordWithKey(LicenseEvents.TOPIC + ".dlt", key);
         assertThat(dead.value()).isEqualTo("{\"this is\": \"no cloud event\"}");
-        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(LicenseFeed.TOPIC);
+        assertThat(TestKafka.header(dead, "kafka_dlt-original-topic")).isEqualTo(LicenseEvents.TOPIC);
         assertThat(TestKafka.header(dead, "kafka_dlt-exception-message")).contains("CloudEvent");
     }
 
@@ -189,10 +190,10 @@ class LicenseFeedIT {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", licenseId);
         data.put("productType", "ENT");
-        kafka.send(LicenseFeed.TOPIC, licenseId,
-                TestEvents.event(LicenseFeed.LICENSE_CREATED, licenseId).source("/delms/license-service").data(data).toJson());
+        kafka.send(LicenseEvents.TOPIC, licenseId,
+                TestEvents.event(LicenseEvents.CREATED, licenseId).source("/delms/license-service").data(data).toJson());
 
-        kafka.awaitRecordWithKey(LicenseFeed.TOPIC + ".dlt", licenseId);
+        kafka.awaitRecordWithKey(LicenseEvents.TOPIC + ".dlt", licenseId);
         assertThat(feed.find(licenseId)).isEmpty();
     }
 
@@ -210,7 +211,7 @@ class LicenseFeedIT {
         data.put("authorizedWorkspaces", 5);
         data.put("authorizedUsers", 50);
         data.put("createdAt", "2025-03-04T10:15:30Z");
-        return TestEvents.event(LicenseFeed.LICENSE_CREATED, licenseId).source("/delms/license-service").data(data);
+        return TestEvents.event(LicenseEvents.CREATED, licenseId).source("/delms/license-service").data(data);
     }
 
     private static String licenseId() {

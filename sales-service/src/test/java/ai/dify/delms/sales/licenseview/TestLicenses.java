@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 
 import ai.dify.delms.platform.test.TestEvents;
 import ai.dify.delms.platform.test.kafka.TestKafka;
+import ai.dify.delms.sales.licenseview.internal.LicenseEvents;
 
 /** Puts licenses into the license feed as license-service would announce them, and waits until they are known. */
 public final class TestLicenses {
@@ -28,7 +29,7 @@ public final class TestLicenses {
     /** A license as created by license-service; returns its id once the feed has it. */
     public String created(License license) {
         String id = "ENT-204001-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
-        kafka.send(LicenseFeed.TOPIC, id, createdEvent(id, license).toJson());
+        kafka.send(LicenseEvents.TOPIC, id, createdEvent(id, license).toJson());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> feed.find(id).isPresent());
         return id;
     }
@@ -49,7 +50,7 @@ public final class TestLicenses {
         data.put("authorizedUsers", license.users());
         data.put("createdAt", license.createdAt().toString());
         data.put("version", 0);
-        return TestEvents.event(LicenseFeed.LICENSE_CREATED, id).source("/delms/license-service").data(data);
+        return TestEvents.event(LicenseEvents.CREATED, id).source("/delms/license-service").data(data);
     }
 
     /**
@@ -57,7 +58,7 @@ public final class TestLicenses {
      * license's version after it and the license as it is then ({@code state}).
      */
     public void updated(String id, long version, License state, String field, Object oldValue, Object newValue) {
-        kafka.send(LicenseFeed.TOPIC, id, updatedEvent(id, version, state, field, oldValue, newValue).toJson());
+        kafka.send(LicenseEvents.TOPIC, id, updatedEvent(id, version, state, field, oldValue, newValue).toJson());
     }
 
     public static TestEvents updatedEvent(String id, long version, License state, String field, Object oldValue,
@@ -81,7 +82,7 @@ public final class TestLicenses {
         license.put("authorizedWorkspaces", state.workspaces());
         license.put("authorizedUsers", state.users());
         data.put("license", license);
-        return TestEvents.event(LicenseFeed.LICENSE_UPDATED, id).source("/delms/license-service").data(data);
+        return TestEvents.event(LicenseEvents.UPDATED, id).source("/delms/license-service").data(data);
     }
 
     /** {@code delms.license.snapshot.v1} as license-service publishes it: the license as it is now, at {@code version}. */
@@ -105,7 +106,7 @@ public final class TestLicenses {
         data.put("createdAt", state.createdAt().toString());
         data.put("statusChangedAt", state.createdAt().toString());
         data.put("usage", null);
-        return TestEvents.event(LicenseFeed.LICENSE_SNAPSHOT, id).source("/delms/license-service").data(data);
+        return TestEvents.event(LicenseEvents.SNAPSHOT, id).source("/delms/license-service").data(data);
     }
 
     public static License license() {

@@ -43,6 +43,9 @@ import ai.dify.delms.platform.test.kafka.TestKafka;
 import ai.dify.delms.sales.SalesApi;
 import ai.dify.delms.sales.licenseview.LicenseFeed;
 import ai.dify.delms.sales.licenseview.TestLicenses;
+import ai.dify.delms.sales.purchase.internal.PurchaseEvents;
+import ai.dify.delms.sales.purchase.internal.PurchaseService;
+import ai.dify.delms.sales.purchase.internal.PurchaseTerms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import ai.dify.delms.platform.events.DomainEvent;
 import ai.dify.delms.platform.test.DocumentedEvents;
-import ai.dify.delms.sales.reseller.ResellerEvents.ResellerEvent;
+import ai.dify.delms.sales.reseller.internal.ResellerEvents.ResellerEvent;
+import ai.dify.delms.sales.reseller.internal.ResellerDetails;
+import ai.dify.delms.sales.reseller.internal.ResellerEvents;
+import ai.dify.delms.sales.reseller.internal.ResellerTier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -21,10 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.ApiChecks;
+import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
+import ai.dify.delms.sales.salesrep.internal.SalesRepEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

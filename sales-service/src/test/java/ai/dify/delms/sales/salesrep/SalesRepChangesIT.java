@@ -33,6 +33,7 @@ import ai.dify.delms.platform.test.kafka.TestKafka;
 import ai.dify.delms.sales.SalesApi;
 import ai.dify.delms.sales.licenseview.LicenseFeed;
 import ai.dify.delms.sales.licenseview.TestLicenses;
+import ai.dify.delms.sales.salesrep.internal.SalesRepEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import ai.dify.delms.platform.events.DomainEvent;
 import ai.dify.delms.platform.test.DocumentedEvents;
-import ai.dify.delms.sales.salesrep.SalesRepEvents.SalesRepEvent;
+import ai.dify.delms.sales.salesrep.internal.SalesRepEvents.SalesRepEvent;
+import ai.dify.delms.sales.salesrep.internal.SalesRepEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

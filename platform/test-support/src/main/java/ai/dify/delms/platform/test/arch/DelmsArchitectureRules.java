@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 /**
  * The architecture rules every DELMS service keeps, run by one line in the service's base package:
@@ -33,8 +35,12 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  * (everything but web adapters, Kafka listeners and configuration) free of Spring MVC, servlet and
  * Kafka types; controllers never return JPA entities, not even inside Page/List/ResponseEntity;
  * no dependency cycles between feature packages; each feature package is a Spring Modulith application
- * module whose sub-packages are its internals, reached by no other feature. A rule never passes for
- * want of classes: the test must sit in the service's base package, next to its application class.
+ * module whose sub-packages are its internals, reached by no other feature. The shape every service
+ * shares (docs/decisions.md, 31): a read model of another service's data, feature {@code <owner>view},
+ * consumes its owner's events in {@code <Owner>EventsListener}, with the payloads as records of
+ * {@code <Owner>Events}, never nested in the listener; the service's configuration class is
+ * {@code config.<Service>ServiceConfiguration}. A rule never passes for want of classes: the test must
+ * sit in the service's base package, next to its application class.
  */
 public abstract class DelmsArchitectureRules {
 
@@ -50,6 +56,9 @@ public abstract class DelmsArchitectureRules {
 
     private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
     private static final String ENTITY = "jakarta.persistence.Entity";
+    private static final String CONFIGURATION = "org.springframework.context.annotation.Configuration";
+    private static final String READ_MODEL_SUFFIX = "view";
+    private static final String EVENTS_LISTENER = "EventsListener";
 
     /** The service's base package: the package of the test class. */
     protected String basePackage() {
@@ -84,6 +93,7 @@ public abstract class DelmsArchitectureRules {
                         basePackage() + ".repository..", basePackage() + ".repositories..",
                         basePackage() + ".web..", basePackage() + ".persistence..")
                 .because("a service is organised by feature (license/, usage/, ...), each holding its own layers")
+                .allowEmptyShould(false)
                 .check(classes());
     }
 
@@ -94,6 +104,7 @@ public abstract class DelmsArchitectureRules {
                         "org.springframework.web..", "jakarta.servlet..",
                         "org.apache.kafka..", "org.springframework.kafka..")
                 .because("only controllers, Kafka listeners and configuration touch web or Kafka types")
+                .allowEmptyShould(false)
                 .check(classes());
     }
 
@@ -103,6 +114,7 @@ public abstract class DelmsArchitectureRules {
                 .areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
                 .should(notReturnEntities())
                 .because("DTO records are the API contract; entities change with the schema")
+                .allowEmptyShould(false)
                 .check(classes());
     }
 
@@ -110,7 +122,98 @@ public abstract class DelmsArchitectureRules {
     void featurePackagesHaveNoCycles() {
         slices().matching(basePackage() + ".(*)..")
                 .should().beFreeOfCycles()
+                .allowEmptyShould(false)
                 .check(classes());
+    }
+
+    @Test
+    void readModelsConsumeTheirOwnersEventsInOneListener() {
+        ArchRuleDefinition.classes().that(areListenersOfAReadModel(basePackage()))
+                .should(beNamedForTheirOwnersEvents(basePackage()))
+                .because("each service's read model of licenses, customers, ... looks the same (docs/decisions.md, 31)")
+                .allowEmptyShould(false)
+                .check(classes());
+    }
+
+    @Test
+    void consumedPayloadsAreNotNestedInListeners() {
+        noClasses().that().areRecords()
+                .should(beDeclaredInAnEventsListener())
+                .because("the payloads a listener reads are records of its owner's <Owner>Events (docs/decisions.md, 31)")
+                .allowEmptyShould(false)
+                .check(classes());
+    }
+
+    @Test
+    void configurationIsNamedForTheService() {
+        String expected = serviceName(basePackage()) + "ServiceConfiguration";
+        ArchRuleDefinition.classes().that().resideInAPackage(basePackage() + ".config..").and().areTopLevelClasses()
+                .and().areAnnotatedWith(CONFIGURATION)
+                .should().haveSimpleName(expected)
+                .because("one configuration class per service, named alike everywhere (docs/decisions.md, 31)")
+                .allowEmptyShould(false)
+                .check(classes());
+    }
+
+    /** {@code license} of {@code ai.dify.delms.license} as {@code License}. */
+    private static String serviceName(String basePackage) {
+        return capitalized(basePackage.substring(basePackage.lastIndexOf('.') + 1));
+    }
+
+    /** The owner a class reads the data of, {@code License} for a class in {@code <base>.licenseview..}; null elsewhere. */
+    private static String readModelOwner(String basePackage, JavaClass javaClass) {
+        String packageName = javaClass.getPackageName();
+        if (!packageName.startsWith(basePackage + ".")) {
+            return null;
+        }
+        String feature = packageName.substring(basePackage.length() + 1).split("\\.")[0];
+        if (!feature.endsWith(READ_MODEL_SUFFIX) || feature.length() == READ_MODEL_SUFFIX.length()) {
+            return null;
+        }
+        return capitalized(feature.substring(0, feature.length() - READ_MODEL_SUFFIX.length()));
+    }
+
+    private static String capitalized(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static DescribedPredicate<JavaClass> areListenersOfAReadModel(String basePackage) {
+        return DescribedPredicate.describe("are listeners in a read model's feature (<owner>view)",
+                javaClass -> javaClass.isTopLevelClass() && readModelOwner(basePackage, javaClass) != null
+                        && (javaClass.getSimpleName().endsWith("Listener")
+                                || javaClass.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(KAFKA_LISTENER))));
+    }
+
+    private static ArchCondition<JavaClass> beNamedForTheirOwnersEvents(String basePackage) {
+        return new ArchCondition<>("be named <Owner>" + EVENTS_LISTENER + " after their <owner>view feature") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                String expected = readModelOwner(basePackage, javaClass) + EVENTS_LISTENER;
+                if (!javaClass.getSimpleName().equals(expected)) {
+                    events.add(SimpleConditionEvent.violated(javaClass,
+                            javaClass.getName() + " should be named " + expected));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beDeclaredInAnEventsListener() {
+        return new ArchCondition<>("be declared inside a *" + EVENTS_LISTENER) {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                Optional<JavaClass> enclosing = javaClass.getEnclosingClass();
+                while (enclosing.isPresent()) {
+                    if (enclosing.get().getSimpleName().endsWith(EVENTS_LISTENER)) {
+                        events.add(SimpleConditionEvent.satisfied(javaClass,
+                                javaClass.getName() + " is declared in " + enclosing.get().getName()));
+                        return;
+                    }
+                    enclosing = enclosing.get().getEnclosingClass();
+                }
+                events.add(SimpleConditionEvent.violated(javaClass,
+                        javaClass.getName() + " is not declared in a *" + EVENTS_LISTENER));
+            }
+        };
     }
 
     private static DescribedPredicate<JavaClass> isDomainCode() {
