@@ -118,6 +118,24 @@ public abstract class DelmsArchitectureRules {
                 .check(classes());
     }
 
+    /**
+     * What only its own feature uses — controllers, Kafka listeners, repositories — sits in the
+     * feature's {@code internal} package, so a feature's base package shows its API alone
+     * (docs/decisions.md, 31).
+     */
+    @Test
+    void controllersListenersAndRepositoriesAreInternals() {
+        ArchRuleDefinition.classes().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or().areAssignableTo("org.springframework.data.repository.Repository")
+                .or(DescribedPredicate.describe("have a @KafkaListener method",
+                        (JavaClass c) -> c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(KAFKA_LISTENER))))
+                .and().resideOutsideOfPackage(basePackage() + ".config..")
+                .should().resideInAPackage(basePackage() + ".*.internal..")
+                .because("a feature's base package is its API to the other features; what they must not use is internal")
+                .allowEmptyShould(false)
+                .check(classes());
+    }
+
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching(basePackage() + ".(*)..")

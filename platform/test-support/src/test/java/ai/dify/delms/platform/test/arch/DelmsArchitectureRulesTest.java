@@ -22,6 +22,14 @@ class DelmsArchitectureRulesTest {
         assertThatCode(shaped::readModelsConsumeTheirOwnersEventsInOneListener).doesNotThrowAnyException();
         assertThatCode(shaped::consumedPayloadsAreNotNestedInListeners).doesNotThrowAnyException();
         assertThatCode(shaped::configurationIsNamedForTheService).doesNotThrowAnyException();
+        assertThatCode(shaped::controllersListenersAndRepositoriesAreInternals).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aListenerOutsideItsFeaturesInternalPackageIsRefused() {
+        assertThatThrownBy(misshapen::controllersListenersAndRepositoriesAreInternals)
+                .hasMessageContaining("misshapen.licenseview.LicenseListener")
+                .hasMessageContaining(".*.internal..");
     }
 
     @Test
@@ -48,6 +56,8 @@ class DelmsArchitectureRulesTest {
         assertThatThrownBy(empty::readModelsConsumeTheirOwnersEventsInOneListener).hasMessageContaining("failed to check any classes");
         assertThatThrownBy(empty::consumedPayloadsAreNotNestedInListeners).hasMessageContaining("failed to check any classes");
         assertThatThrownBy(empty::configurationIsNamedForTheService).hasMessageContaining("failed to check any classes");
+        assertThatThrownBy(empty::controllersListenersAndRepositoriesAreInternals)
+                .hasMessageContaining("failed to check any classes");
     }
 
     /** The rules of one fixture service; not a test class itself. */
