@@ -31,7 +31,7 @@ public final class VerifiedTokens {
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .ticker(() -> clock.millis() * 1_000_000L)
+                .ticker(() -> nanos(clock.instant()))
                 .expireAfter(Expiry.<String, Jwt>creating((key, jwt) -> lifetime(jwt, ttl, clock)))
                 .build();
     }
@@ -65,6 +65,11 @@ public final class VerifiedTokens {
         }
         Duration untilExpiry = Duration.between(clock.instant(), jwt.getExpiresAt());
         return untilExpiry.isNegative() ? Duration.ZERO : untilExpiry.compareTo(ttl) < 0 ? untilExpiry : ttl;
+    }
+
+    /** From the instant, not {@code Clock.millis()}: a clock ticking in microseconds fails there (JDK 17). */
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private static String key(String token) {

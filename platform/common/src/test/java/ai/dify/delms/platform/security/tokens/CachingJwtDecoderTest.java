@@ -83,6 +83,19 @@ class CachingJwtDecoderTest {
         assertThat(verifier.calls).containsExactly("token-d", "token-e");
     }
 
+    /** The services' clock ticks in microseconds (the chassis's Clock bean), which Clock.millis() cannot do. */
+    @Test
+    void worksWithAClockTickingInMicroseconds() {
+        Clock micros = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+        JwtDecoder cached = new CachingJwtDecoder(verifier, new VerifiedTokens(100, Duration.ofSeconds(60), micros));
+        verifier.accept("token-f", Instant.now().plusSeconds(300));
+
+        cached.decode("token-f");
+        cached.decode("token-f");
+
+        assertThat(verifier.calls).containsExactly("token-f");
+    }
+
     @Test
     void theCacheIsBounded() {
         VerifiedTokens small = new VerifiedTokens(10, Duration.ofSeconds(60), clock);
