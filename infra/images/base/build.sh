@@ -44,7 +44,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "Building the base image $TAG (Debian $SUITE, $PACKAGES)..."
 # Documentation, manuals and translations are left out (copyright files stay). The Java runtime's
-# installer needs the manual's directory to exist, even empty.
+# installer needs the manual's directory to exist, even empty. The hooks get the root as $1.
+# shellcheck disable=SC2016 # expanded by mmdebstrap's hooks, not here
 SOURCE_DATE_EPOCH=0 mmdebstrap --quiet --variant=essential --architectures="$arch" --include="$PACKAGES" \
   --dpkgopt='path-exclude=/usr/share/man/*' --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-include=/usr/share/doc/*/copyright' --dpkgopt='path-exclude=/usr/share/locale/*' \
