@@ -3,17 +3,26 @@
 relies on when running it, without an engine: it runs as a non-root user, sizes its heap from the
 container's memory limit, exposes the ports of the component table, keeps /tmp as its only volume,
 carries a version tag, has its layers ordered so that a code change replaces only the top ones, and
-(the gateway) serves the browser app. Prints one line per failed check and closes with
-"images: N passed, N failed".
+(the gateway) serves the browser app. And one image is run as a container would run it (as root
+on Linux: its layers unpacked, a read-only root, a tmpfs at /tmp, user 10001): discovery, which
+needs nothing else, must answer its health check. Prints one line per failed check and closes
+with "images: N passed, N failed".
 
 usage: infra/images/check_images.py [REPO_ROOT]
 """
 
-import gzip
 import json
+import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
 import sys
 import tarfile
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2])
@@ -135,12 +144,88 @@ def check_base():
         "/etc/ssl/certs/java/cacerts is missing"
 
 
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stop(process):
+    """Stops what runs under `unshare`: its child, the namespace's first process (the JVM), gets
+    TERM (unshare itself ignores it), then KILL if it has not ended in 30 s."""
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    pids = [int(p) for p in children.read_text().split()] if children.exists() else []
+    for sig, wait_s in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+        for pid in pids:
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+        try:
+            process.wait(wait_s)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def check_runs(name, module, ports, version, timeout_s=240):
+    """Unpacks the image and starts it in a mount and pid namespace of its own, its root read-only,
+    a tmpfs at /tmp, as the image's user, with the image's entrypoint, environment and working
+    directory; healthy when /actuator/health answers 200. Needs root (mounts, chroot)."""
+    check = f"{name}: starts from its image with a read-only root and /tmp as the only writable place"
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        print(f"skipped {check}: needs root and unshare")
+        return
+    image = Image(ROOT / module / "target/jib-image.tar")
+    config = image.config["config"]
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="delms-image-") as work:
+        root = Path(work, "root")
+        root.mkdir()
+        for layer in image.layer_names:  # bottom to top; Jib's layers need no whiteouts
+            unpack = subprocess.Popen(["tar", "-xz", "--warning=no-unknown-keyword", "-C", str(root)], stdin=subprocess.PIPE)
+            with image.archive.extractfile(layer) as blob, unpack.stdin:
+                shutil.copyfileobj(blob, unpack.stdin, 1 << 20)
+            if unpack.wait() != 0:
+                raise RuntimeError(f"{layer} of {image.path} did not unpack")
+        env = config.get("Env", []) + [f"SERVER_PORT={port}", "DELMS_EUREKA_PASSWORD=image-check"]
+        command = ["env", "-i", *env, "env", "-C", config["WorkingDir"], *config["Entrypoint"]]
+        # the read-only root first: a bind mount made later would hide /dev, /proc and /tmp
+        inside = ('mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && '
+                  'mount --rbind /dev "$0/dev" && mount -t proc proc "$0/proc" && '
+                  'mount -t tmpfs -o mode=1777,size=64m tmpfs "$0/tmp" && '
+                  'exec chroot --userspec="$1" "$0" "${@:2}"')
+        log = open(Path(work, "run.log"), "w+")
+        process = subprocess.Popen(["unshare", "--mount", "--pid", "--fork", "--kill-child", "bash", "-c", inside,
+                                    str(root), config["User"], *command], stdout=log, stderr=subprocess.STDOUT)
+        healthy = False
+        started = time.monotonic()
+        try:
+            deadline = started + timeout_s
+            while not healthy and process.poll() is None and time.monotonic() < deadline:
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/actuator/health", timeout=2) as answer:
+                        healthy = answer.status == 200
+                except OSError:
+                    time.sleep(1)
+            if healthy:
+                print(f"{name}: healthy {time.monotonic() - started:.0f} s after its start from the image")
+        finally:
+            stop(process)
+            log.seek(0)
+            tail = log.read()[-1500:]
+            log.close()
+        yield check, None if healthy else f"no healthy answer on port {port}; its output ends with:\n{tail}"
+
+
 def main():
     version = project_version()
     passed = failed = 0
     results = list(check_base())
     for name, module, ports in applications():
         results += [(f"{name}: {check}", failure) for check, failure in check_image(name, module, ports, version)]
+        if name == "discovery" and (ROOT / module / "target/jib-image.tar").is_file():
+            results += list(check_runs(name, module, ports, version))
     for check, failure in results:
         if failure is None:
             passed += 1
