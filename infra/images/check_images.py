@@ -168,7 +168,7 @@ def stop(process):
             continue
 
 
-def check_runs(name, module, ports, version, timeout_s=240):
+def check_runs(name, module, timeout_s=240):
     """Unpacks the image and starts it in a mount and pid namespace of its own, its root read-only,
     a tmpfs at /tmp, as the image's user, with the image's entrypoint, environment and working
     directory; healthy when /actuator/health answers 200. Needs root (mounts, chroot)."""
@@ -225,7 +225,7 @@ def main():
     for name, module, ports in applications():
         results += [(f"{name}: {check}", failure) for check, failure in check_image(name, module, ports, version)]
         if name == "discovery" and (ROOT / module / "target/jib-image.tar").is_file():
-            results += list(check_runs(name, module, ports, version))
+            results += list(check_runs(name, module))
     for check, failure in results:
         if failure is None:
             passed += 1
