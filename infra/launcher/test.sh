@@ -51,7 +51,7 @@ outcome() { printf '%s (%s)' "$( (($1 == 0)) && echo passed || echo FAILED)" "$(
 # The launcher's own scripts: shellcheck finds what bash would only meet at run time.
 check_scripts() {
   ensure_shellcheck
-  (cd "$ROOT" && shellcheck delms .ci/run infra/launcher/*.sh)
+  (cd "$ROOT" && shellcheck delms .ci/run infra/launcher/*.sh infra/images/base/*.sh)
 }
 
 # The fault suite against the running stack, or against one started (and stopped) for it.
@@ -71,14 +71,14 @@ cmd_chaos() {
 }
 
 cmd_test() {
-  local t0 rc_lint=0 rc_unit=0 rc_up=0 rc_sys=0 rc_chaos=0 lint unit="" up="" sys="" chaos="" s
+  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 lint unit="" images="" up="" sys="" chaos="" s
   t0=$(now_ms)
   trap test_cleanup EXIT
   trap 'test_interrupted 130' INT
   trap 'test_interrupted 143' TERM
   ensure_prereqs # module integration tests run their own MariaDB from its binaries
 
-  say "== the launcher's scripts: shellcheck delms .ci/run infra/launcher/*.sh"
+  say "== the launcher's scripts: shellcheck delms .ci/run infra/launcher/*.sh infra/images/base/*.sh"
   s=$(now_ms)
   run_step check_scripts || rc_lint=$?
   lint=$(outcome "$rc_lint" "$s")
@@ -91,6 +91,15 @@ cmd_test() {
     run_step web_unit_tests || rc_unit=$?
   fi
   unit=$(outcome "$rc_unit" "$s")
+
+  if [[ ${DELMS_TEST_SKIP_IMAGES:-} == 1 ]]; then
+    images="skipped (DELMS_TEST_SKIP_IMAGES=1)"
+  else
+    say "== images: ./delms images, then infra/images/check_images.py opens each tar"
+    s=$(now_ms)
+    run_step test_images || rc_images=$?
+    images=$(outcome "$rc_images" "$s")
+  fi
 
   if [[ ${DELMS_TEST_SKIP_SYSTEM:-} == 1 ]]; then
     sys="skipped (DELMS_TEST_SKIP_SYSTEM=1)"
@@ -128,9 +137,9 @@ cmd_test() {
   fi
 
   local verdict=PASSED
-  ((rc_lint == 0 && rc_unit == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
+  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
   say ""
-  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
+  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
   [[ $verdict == PASSED ]]
 }
 

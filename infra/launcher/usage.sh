@@ -24,6 +24,8 @@ DELMS launcher
   ./delms seed --licenses N   insert N generated licenses into license-service's database
   ./delms events dlt list <topic> [--all]   dead letters of a topic not replayed yet (all of them)
   ./delms events dlt replay <topic>         republish them to the topic; each is replayed once
+  ./delms images [args]    an image tar per Spring application (<module>/target/jib-image.tar), built
+                           by ./mvnw -Pimages package [args] with Jib, no engine (docs/images.md)
 
 Components: $components
             ${SERVICES[*]}
@@ -45,6 +47,7 @@ Environment (defaults in brackets):
   DELMS_EUREKA_USER [delms], DELMS_EUREKA_PASSWORD [delms_eureka_demo]   basic auth of discovery
   DELMS_CONFIG_USER [delms], DELMS_CONFIG_PASSWORD [delms_config_demo]   basic auth of config-server
   DELMS_TEST_SKIP_SYSTEM=1    ./delms test runs only ./mvnw verify
+  DELMS_TEST_SKIP_IMAGES=1    ./delms test does not build and check the images
   DELMS_ADMIN_USER [alice], DELMS_ADMIN_PASSWORD [= user], DELMS_ADMIN_TOKEN   who events dlt acts as
 EOF
 }
