@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # ./delms images: an OCI image per Spring application, as a tar, built by Maven with Jib without an
-# engine (docs/images.md, decision 34). The base image is built once from Debian packages.
+# engine (docs/deploy.md, "Images", decision 34). The base image is built once from Debian packages.
 
 IMAGE_BASE="$STATE/images/base.tar"
 

@@ -25,7 +25,7 @@ DELMS launcher
   ./delms events dlt list <topic> [--all]   dead letters of a topic not replayed yet (all of them)
   ./delms events dlt replay <topic>         republish them to the topic; each is replayed once
   ./delms images [args]    an image tar per Spring application (<module>/target/jib-image.tar), built
-                           by ./mvnw -Pimages package [args] with Jib, no engine (docs/images.md)
+                           by ./mvnw -Pimages package [args] with Jib, no engine (docs/deploy.md, "Images")
 
 Components: $components
             ${SERVICES[*]}

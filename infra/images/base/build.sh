@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The base image of the DELMS applications (docs/images.md, docs/decisions.md 34), built offline
+# The base image of the DELMS applications (docs/deploy.md, "Images", docs/decisions.md 34), built offline
 # from Debian packages: Debian 12 (bookworm), its essential packages only (no apt, no shell tools
 # beyond those), the Java 17 runtime (headless), the CA certificates (also as Java's trust store),
 # and a user delms (uid/gid 10001) the applications run as. mmdebstrap writes the root file system
