@@ -33,10 +33,11 @@ ensure_prereqs() {
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   # deploy-check validates docker-compose.yml offline with it (no engine needed)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
-  # the monitoring test checks the Prometheus alert rules with it (infra/monitoring)
-  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   command -v java >/dev/null 2>&1 || die "Java 17 (a JDK) is needed: apt-get install -y openjdk-17-jdk-headless"
   ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+  # deploy-check tests the Prometheus alert rules with promtool (infra/monitoring); the package's
+  # server is not needed, nor what it recommends (the node exporter)
+  command -v promtool >/dev/null 2>&1 || apt_install --no-install-recommends prometheus
 }
 
 # Debian's Chromium for the browser tests (playwright-core drives it; no browser download).
