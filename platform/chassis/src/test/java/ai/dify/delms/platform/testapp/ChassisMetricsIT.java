@@ -2,7 +2,6 @@ package ai.dify.delms.platform.testapp;
 
 import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -26,6 +25,7 @@ import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestEvents;
 import ai.dify.delms.platform.test.TestTokens;
 import ai.dify.delms.platform.test.kafka.TestKafka;
+import ai.dify.delms.platform.test.metrics.PrometheusScrape;
 
 /**
  * The chassis's figures as Prometheus scrapes them from {@code /actuator/prometheus}: the outbox's
@@ -124,7 +124,6 @@ class ChassisMetricsIT {
     }
 
     private PrometheusScrape scrape() throws Exception {
-        return PrometheusScrape.parse(mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return PrometheusScrape.of(mvc);
     }
 }

@@ -1,4 +1,4 @@
-package ai.dify.delms.platform.testapp;
+package ai.dify.delms.platform.test.metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,16 +7,28 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
 /** The samples of one scrape of {@code /actuator/prometheus} (text format), as an operator's Prometheus reads them. */
-record PrometheusScrape(List<Sample> samples) {
+public record PrometheusScrape(List<Sample> samples) {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    static PrometheusScrape parse(String text) {
+    /** Scrapes the application's {@code /actuator/prometheus} (public, no token). */
+    public static PrometheusScrape of(MockMvc mvc) throws Exception {
+        var response = mvc.perform(MockMvcRequestBuilders.get("/actuator/prometheus")).andReturn().getResponse();
+        if (response.getStatus() != 200) {
+            throw new AssertionError("GET /actuator/prometheus answered " + response.getStatus());
+        }
+        return parse(response.getContentAsString());
+    }
+
+    public static PrometheusScrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             Matcher sample = SAMPLE.matcher(line);
@@ -36,13 +48,13 @@ record PrometheusScrape(List<Sample> samples) {
     }
 
     /** The samples of a metric whose labels include the given ones. */
-    List<Sample> of(String name, Map<String, String> labels) {
+    public List<Sample> of(String name, Map<String, String> labels) {
         return samples.stream().filter(s -> s.name().equals(name))
                 .filter(s -> s.labels().entrySet().containsAll(labels.entrySet())).toList();
     }
 
     /** The one sample of a metric with these labels; fails when there is none or several. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         List<Sample> matching = of(name, labels);
         if (matching.size() != 1) {
             throw new AssertionError("expected one sample of " + name + labels + ", found " + matching);
