@@ -24,6 +24,7 @@ class MonitoringTest {
     static final String RULES = "infra/monitoring/delms-alerts.yml";
     static final String RULE_TESTS = "infra/monitoring/delms-alerts.test.yml";
     static final String DASHBOARD = "infra/monitoring/grafana/delms.json";
+    static final String PROMETHEUS = "infra/monitoring/prometheus.yml";
 
     @Test
     void theAlertRulesAreValid() {
@@ -46,6 +47,21 @@ class MonitoringTest {
                 }));
         assertThat(alerts).as("alerts of %s", RULES).isNotEmpty();
         assertThat(firing).as("alerts %s expects to fire", RULE_TESTS).isEqualTo(alerts);
+    }
+
+    /** The local Prometheus scrapes every service and the gateway's management port, as the table has them. */
+    @Test
+    void theLocalPrometheusScrapesEveryApplicationOfTheTable() {
+        assertThat(Command.run(INSTALL, "promtool", "check", "config", PROMETHEUS)).contains("SUCCESS");
+
+        Components table = Components.read();
+        Set<String> expected = new TreeSet<>();
+        table.ofKind("service").forEach(service -> expected.add("127.0.0.1:" + service.port()));
+        expected.add("127.0.0.1:" + table.get("gateway").probePort());
+        Set<String> targets = new TreeSet<>();
+        Yaml.document(Repository.read(PROMETHEUS)).path("scrape_configs").forEach(job -> job.path("static_configs")
+                .forEach(config -> config.path("targets").forEach(target -> targets.add(target.asText()))));
+        assertThat(targets).isEqualTo(expected);
     }
 
     @Test
