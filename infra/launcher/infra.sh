@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# The infrastructure: MariaDB (or a server already there), Redis, a one-node Kafka, Keycloak.
+# The infrastructure: MariaDB (or a server already there), Redis, a one-node Kafka, Keycloak, and
+# Zipkin for the traces (unless DELMS_TRACES=off).
 # launch (supervise.sh) calls start_<name> for a component of the table that has no jar.
 
 start_mariadb() {
@@ -111,4 +112,15 @@ start_keycloak() {
     bin/kc.sh start-dev --http-port="$(port_of keycloak)" --http-management-port="$(probe_port_of keycloak)" \
     --http-host=127.0.0.1 --import-realm --hostname="http://localhost:$(port_of keycloak)" \
     --health-enabled=true --db=dev-mem
+}
+
+# Is a component of the table run by up? Zipkin only while traces are on.
+wanted() { [[ $1 != zipkin || $TRACES != off ]]; }
+
+start_zipkin() {
+  fetch_zipkin
+  mkdir -p "$STATE/zipkin"
+  # in-memory storage: traces last until it stops; C1 only, like Keycloak: it starts faster
+  start_bg zipkin "$STATE/zipkin" java -Xmx160m -XX:TieredStopAtLevel=1 -jar "$ZIPKIN_JAR" \
+    "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$(port_of zipkin)"
 }

@@ -35,6 +35,9 @@ ensure_prereqs() {
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   command -v java >/dev/null 2>&1 || die "Java 17 (a JDK) is needed: apt-get install -y openjdk-17-jdk-headless"
   ((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+  # deploy-check tests the Prometheus alert rules with promtool (infra/monitoring); the package's
+  # server is not needed, nor what it recommends (the node exporter)
+  command -v promtool >/dev/null 2>&1 || apt_install --no-install-recommends prometheus
 }
 
 # Debian's Chromium for the browser tests (playwright-core drives it; no browser download).
@@ -62,6 +65,14 @@ fetch_kafka() {
   (cd "$ROOT" && ./mvnw -B -q -f infra/kafka/pom.xml dependency:copy-dependencies \
     -DoutputDirectory="$KAFKA_LIB") || die "could not fetch the Kafka jars"
   echo "$stamp" >"$KAFKA_LIB/.complete"
+}
+
+# Zipkin's server from Maven Central (one executable jar), for the traces of local runs.
+fetch_zipkin() {
+  [[ ! -f $ZIPKIN_JAR ]] || return 0
+  say "Fetching Zipkin $ZIPKIN_VERSION from Maven Central (once, ~85 MB)..."
+  (cd "$ROOT" && ./mvnw -B -q -N dependency:copy -Dartifact="io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:slim" \
+    -DoutputDirectory="$STATE/downloads") || die "could not fetch Zipkin"
 }
 
 # Keycloak's distribution from Maven Central, unpacked into .delms/keycloak.

@@ -21,6 +21,9 @@ KAFKA_LIB="$KAFKA_HOME/lib"
 # Fixed, so the data directory formatted once keeps matching (base64 of 16 bytes).
 KAFKA_CLUSTER_ID=ZGVsbXMtbG9jYWwta2Fma2E
 MARIADB_HOME="$STATE/mariadb"
+ZIPKIN_VERSION=3.5.1
+# the slim build: in-memory storage and the HTTP collector, all a local run needs
+ZIPKIN_JAR="$STATE/downloads/zipkin-server-$ZIPKIN_VERSION-slim.jar"
 # The browser app (web/): served by the gateway from web/dist.
 WEB="$ROOT/web"
 WEB_DIST="$WEB/dist"
@@ -52,6 +55,14 @@ EUREKA_USER="${DELMS_EUREKA_USER:-delms}"
 EUREKA_PASSWORD="${DELMS_EUREKA_PASSWORD:-delms_eureka_demo}"
 CONFIG_USER="${DELMS_CONFIG_USER:-delms}"
 CONFIG_PASSWORD="${DELMS_CONFIG_PASSWORD:-delms_config_demo}"
+
+# Traces (decision 35): up runs Zipkin and the apps send it their spans (config/application.yml),
+# unless DELMS_TRACES=off; then nothing is exported (an OTLP endpoint can still be set).
+TRACES="${DELMS_TRACES:-zipkin}"
+if [[ $TRACES != off ]]; then
+  export DELMS_ZIPKIN_ENABLED="${DELMS_ZIPKIN_ENABLED:-true}"
+  export DELMS_ZIPKIN_ENDPOINT="${DELMS_ZIPKIN_ENDPOINT:-http://127.0.0.1:${PORT[zipkin]}/api/v2/spans}"
+fi
 
 UP_TIMEOUT="${DELMS_UP_TIMEOUT:-240}"
 STOP_TIMEOUT="${DELMS_STOP_TIMEOUT:-30}"

@@ -139,11 +139,16 @@ cmd_up() {
   build_if_needed
   prepare_kafka
   prepare_keycloak
+  ! wanted zipkin || fetch_zipkin
   local deadline=$(($(now_ms) + UP_TIMEOUT * 1000)) c
 
-  say "Starting infrastructure: ${INFRA[*]}"
+  local starting=()
+  for c in "${INFRA[@]}"; do ! wanted "$c" || starting+=("$c"); done
+  say "Starting infrastructure: ${starting[*]}"
   WAIT_FOR=()
-  for c in "${INFRA[@]}"; do launch "$c"; done
+  for c in "${starting[@]}"; do launch "$c"; done
+  local traces=()
+  ! wanted zipkin || traces=(zipkin)
   # Keycloak is the slowest: meanwhile create databases and start discovery and config-server,
   # which need none of the infrastructure. Each service declares the topics it uses (with their
   # partitions and retention, decision 18) and migrates its database (Flyway) when it starts.
@@ -157,7 +162,7 @@ cmd_up() {
   say "Starting ${APPS[*]}"
   WAIT_FOR=()
   for c in "${APPS[@]}"; do launch "$c"; done
-  wait_ready "$deadline" keycloak "${WAIT_FOR[@]}" || die "some components did not come up (./delms down cleans up)"
+  wait_ready "$deadline" keycloak "${traces[@]}" "${WAIT_FOR[@]}" || die "some components did not come up (./delms down cleans up)"
   release_lock
 
   local total=$(($(now_ms) - t0))
@@ -180,6 +185,7 @@ DELMS is up ($(secs "$total") from ./delms up to all healthy).
   Swagger UI      http://localhost:$(port_of gateway)/api/v1/docs
   Keycloak        http://localhost:$(port_of keycloak)  (admin console: admin / $KEYCLOAK_ADMIN_PASSWORD, demo only)
   Eureka          http://localhost:$(port_of discovery)  (dashboard: $EUREKA_USER / $EUREKA_PASSWORD, demo only)
+  Traces          http://localhost:$(port_of zipkin)/zipkin/  (Zipkin; DELMS_TRACES=off skips it)
 
   Demo logins (password = user name; demo only):
     alice  admin        bob   sales        erin  engineer        paul  partner (reseller acme)
@@ -238,6 +244,7 @@ cmd_start() {
     mariadb | redis) ensure_prereqs ;;
     kafka) prepare_kafka ;;
     keycloak) prepare_keycloak ;;
+    zipkin) fetch_zipkin ;;
   esac
   launch_and_wait $(($(now_ms) + UP_TIMEOUT * 1000)) "$c" || exit 1
   [[ $c != mariadb ]] || setup_databases

@@ -42,6 +42,7 @@ Environment (defaults in brackets):
   DELMS_<NAME>_DB_PASSWORD    password of user delms_<name> [delms_<name>_demo], NAME = LICENSE, CUSTOMER, ...
   DELMS_JAVA_OPTS             extra JVM flags for the Spring applications
   DELMS_GATEWAY_MANAGEMENT_PORT [${PROBE_PORT[gateway]}]   the gateway's probes and metrics (never on the API port)
+  DELMS_TRACES [zipkin]       off: up runs no Zipkin and the apps export no spans (docs/observability.md)
   DELMS_STOP_TIMEOUT [30]     seconds a component gets to stop before it is killed
   DELMS_KEYCLOAK_ADMIN_PASSWORD [admin]   Keycloak's admin console password (demo default)
   DELMS_EUREKA_USER [delms], DELMS_EUREKA_PASSWORD [delms_eureka_demo]   basic auth of discovery

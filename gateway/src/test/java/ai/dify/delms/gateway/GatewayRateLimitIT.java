@@ -39,6 +39,7 @@ class GatewayRateLimitIT extends LiveServicesTestSupport {
     @Test
     void aBurstBeyondTheLimitGets429WithRetryAfterAndOthersAreNotAffected() {
         String token = issuer.tokenFor("burst-" + System.nanoTime(), "sales");
+        double rejectedBefore = rejections();
         List<HttpResponse<String>> burst = burst(6, "/api/v1/licenses", token);
 
         List<HttpResponse<String>> refused = burst.stream().filter(r -> r.statusCode() == 429).toList();
@@ -49,6 +50,9 @@ class GatewayRateLimitIT extends LiveServicesTestSupport {
         assertThat(json(tooMany).get("type").asString()).isEqualTo("urn:delms:problem:too-many-requests");
         assertThat(tooMany.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(tooMany.headers().firstValue("X-RateLimit-Remaining")).isPresent();
+        // operators see the rejections on /actuator/prometheus (docs/observability.md)
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(rejections()).isGreaterThanOrEqualTo(rejectedBefore + refused.size()));
 
         // another person's bucket is their own
         assertThat(get("/api/v1/licenses", issuer.tokenFor("bystander-" + System.nanoTime(), "sales")).statusCode()).isEqualTo(200);
@@ -64,6 +68,16 @@ class GatewayRateLimitIT extends LiveServicesTestSupport {
         List<Integer> statuses = burst(5, "/api/partner/v1/licenses", token).stream().map(HttpResponse::statusCode).toList();
         assertThat(statuses.stream().filter(s -> s == 200).count()).isGreaterThanOrEqualTo(2);
         assertThat(statuses).contains(429).doesNotContain(503);
+    }
+
+    /** The 429 answers the gateway counted: {@code http_server_requests_seconds_count{status="429"}}, all URIs. */
+    private double rejections() {
+        HttpResponse<String> scrape = getManagement("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        return scrape.body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("status=\"429\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /** Sends the requests at once, so that they arrive well within the refill period. */

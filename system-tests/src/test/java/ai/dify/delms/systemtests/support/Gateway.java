@@ -9,6 +9,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,14 @@ public final class Gateway {
     public GatewayResponse post(String path, String token, Object body) {
         BodyPublisher json = BodyPublishers.ofString(Json.write(body));
         return send(client, request(path, token).header("Content-Type", "application/json").POST(json));
+    }
+
+    /** POST of a JSON body with extra request headers (e.g. a W3C {@code traceparent}). */
+    public GatewayResponse post(String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(Json.write(body)));
+        headers.forEach(builder::header);
+        return send(client, builder);
     }
 
     /**

@@ -87,6 +87,12 @@ public final class SystemUnderTest {
         return setting("delms.kafka.bootstrap", "DELMS_KAFKA_BOOTSTRAP", "127.0.0.1:" + component("kafka").port());
     }
 
+    /** Zipkin, where the services send their spans (the launcher runs it unless DELMS_TRACES=off). */
+    public static URI zipkin() {
+        return URI.create(stripTrailingSlash(setting("delms.zipkin.url", "DELMS_ZIPKIN_URL",
+                "http://127.0.0.1:" + component("zipkin").port())));
+    }
+
     /** The launcher script; relative paths resolve against the working directory (the module under Maven). */
     public static Path launcher() {
         return Path.of(setting("delms.launcher", "DELMS_LAUNCHER", "../delms")).toAbsolutePath().normalize();

@@ -1,9 +1,7 @@
 package ai.dify.delms.platform.events;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.time.Duration;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,9 +25,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Span;
+import ai.dify.delms.platform.metrics.DomainGauges;
+import ai.dify.delms.platform.metrics.MetricsAutoConfiguration;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
  * existed are still sent by its Kafka externalization and {@link FailedPublicationResubmitter}; nothing
  * new is stored there.
  */
-@AutoConfiguration(before = EventExternalizationAutoConfiguration.class)
+@AutoConfiguration(before = EventExternalizationAutoConfiguration.class, after = MetricsAutoConfiguration.class)
 @EnableConfigurationProperties(EventsProperties.class)
 public class EventsAutoConfiguration {
+
+    /** Events in the outbox, not yet acknowledged by Kafka. */
+    public static final String OUTBOX_PENDING_METRIC = "delms.events.outbox.pending";
+    /** Seconds since the oldest event in the outbox was stored (Prometheus: {@code _seconds}). */
+    public static final String OUTBOX_OLDEST_AGE_METRIC = "delms.events.outbox.oldest.age";
 
     /** Routes only DELMS outbox events stored before the relay; anything else published in-process stays in-process. */
     @Bean
@@ -66,51 +68,47 @@ public class EventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcTemplate jdbc, MeterRegistry meters) {
+    Outbox outbox(JdbcTemplate jdbc, DomainGauges gauges, Clock clock) {
         Outbox outbox = new Outbox(jdbc);
-        Gauge.builder("delms.events.outbox.pending", outbox, Outbox::pending)
-                .description("Events stored in the outbox and not yet acknowledged by Kafka").register(meters);
+        gauges.value(OUTBOX_PENDING_METRIC, "Events stored in the outbox and not yet acknowledged by Kafka", null,
+                outbox::pending);
+        // 0 when empty: a growing age means the relay does not get the oldest event out
+        gauges.value(OUTBOX_OLDEST_AGE_METRIC, "Age of the oldest event in the outbox, 0 when it is empty",
+                "seconds", () -> outbox.oldestCreatedAt()
+                        .map(created -> Math.max(0, Duration.between(created, clock.instant()).toMillis() / 1000.0))
+                        .orElse(0.0));
         return outbox;
     }
 
     @Bean
     @ConditionalOnMissingBean
+    EventTracing eventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new EventTracing(tracer, propagator);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     OutboxRelay outboxRelay(Outbox outbox, KafkaProperties kafka, PlatformTransactionManager transactionManager,
-            EventsProperties properties) {
+            EventsProperties properties, EventTracing tracing, JsonMapper json) {
         // Strings in, strings out: the envelope is serialized once, when the event is stored.
         KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 kafka.buildProducerProperties(), new StringSerializer(), new StringSerializer()));
-        return new OutboxRelay(outbox, template, new TransactionTemplate(transactionManager), properties.relay());
+        return new OutboxRelay(outbox, template, new TransactionTemplate(transactionManager), properties.relay(),
+                new RelayedRecords(tracing, json));
     }
 
     @Bean
     @ConditionalOnMissingBean
     DomainEvents domainEvents(Outbox outbox, OutboxRelay relay, JsonMapper json, Environment environment, Clock clock,
-            ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            EventTracing tracing) {
         String application = environment.getProperty("spring.application.name", "unknown");
-        return new DomainEvents(outbox, relay::wake, json, application, traceparent(tracer, propagator),
-                clock);
+        return new DomainEvents(outbox, relay::wake, json, application, tracing::currentTraceparent, clock);
     }
 
     @Bean
     @ConditionalOnMissingBean
     DomainEventExternalizer domainEventExternalizer(DomainEvents events) {
         return new DomainEventExternalizer(events);
-    }
-
-    /** The W3C trace context of the current span, or null outside a trace. */
-    static Supplier<String> traceparent(ObjectProvider<Tracer> tracers, ObjectProvider<Propagator> propagators) {
-        return () -> {
-            Tracer tracer = tracers.getIfAvailable();
-            Propagator propagator = propagators.getIfAvailable();
-            Span span = tracer == null ? null : tracer.currentSpan();
-            if (span == null || propagator == null) {
-                return null;
-            }
-            Map<String, String> carrier = new HashMap<>();
-            propagator.inject(span.context(), carrier, Map::put);
-            return carrier.get("traceparent");
-        };
     }
 
     @Configuration(proxyBeanMethods = false)

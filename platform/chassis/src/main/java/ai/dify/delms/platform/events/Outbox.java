@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,6 +57,12 @@ public class Outbox {
     long pending() {
         Long count = jdbc.queryForObject("select count(*) from outbox_event", Long.class);
         return count == null ? 0 : count;
+    }
+
+    /** When the oldest event not sent yet was stored (the lowest {@code seq}: read through the primary key). */
+    Optional<Instant> oldestCreatedAt() {
+        return jdbc.query("select created_at from outbox_event order by seq limit 1",
+                (row, index) -> row.getTimestamp(1).toInstant()).stream().findFirst();
     }
 
     /** One stored event: where it goes and the CloudEvent JSON to send. */

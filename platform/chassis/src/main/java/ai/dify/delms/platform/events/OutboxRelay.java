@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,6 +30,9 @@ import ai.dify.delms.platform.events.Outbox.Pending;
  * deleted. Delivery is at least once (a crash between the acknowledgement and the delete sends again),
  * which consumers absorb by the event id.
  *
+ * <p>Each record goes in a producer span of the trace its event was published in, its context in the
+ * record's {@code traceparent} header ({@link RelayedRecords}, decision 35).
+ *
  * <p>Runs on its own thread: every {@code interval}, right after a transaction that published
  * commits ({@link #wake()}), at once again while batches come back full, and with a growing pause
  * while Kafka or the database fail.
@@ -43,6 +45,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaOperations<String, String> kafka;
     private final TransactionTemplate transaction;
     private final EventsProperties.Relay settings;
+    private final RelayedRecords records;
     private final Object signal = new Object();
     private final ExecutorService sender = Executors.newFixedThreadPool(2, daemon("delms-outbox-send"));
     private volatile boolean running;
@@ -51,11 +54,12 @@ public class OutboxRelay implements SmartLifecycle {
     private String lastProblem;
 
     public OutboxRelay(Outbox outbox, KafkaOperations<String, String> kafka, TransactionTemplate transaction,
-            EventsProperties.Relay settings) {
+            EventsProperties.Relay settings, RelayedRecords records) {
         this.outbox = outbox;
         this.kafka = kafka;
         this.transaction = transaction;
         this.settings = settings;
+        this.records = records;
     }
 
     /** Asks for a batch now: a transaction that stored events has committed. */
@@ -126,13 +130,14 @@ public class OutboxRelay implements SmartLifecycle {
             return CompletableFuture.failedFuture(new BatchStopped());
         }
         CompletableFuture<Void> sent;
+        RelayedRecords.Traced traced = records.of(event);
         try {
-            sent = kafka.send(new ProducerRecord<>(event.topic(), event.key(), event.envelope()))
-                    .thenAccept(result -> sends.sent.add(event.seq()));
+            sent = kafka.send(traced.record()).thenAccept(result -> sends.sent.add(event.seq()));
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         return sent.whenComplete((ok, failure) -> {
+            traced.end(failure);
             if (failure != null) {
                 sends.failed(event, failure);
             }

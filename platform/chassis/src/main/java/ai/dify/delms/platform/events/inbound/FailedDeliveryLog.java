@@ -7,7 +7,6 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.RetryListener;
 
 import ai.dify.delms.platform.events.DelmsTopics;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -31,8 +30,7 @@ final class FailedDeliveryLog implements RetryListener {
     public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
         Throwable cause = unwrap(ex);
         ConsumerFailure failure = ConsumerFailure.of(cause);
-        Counter.builder(METRIC).description("Failed deliveries of consumed records, by why they failed")
-                .tag("topic", record.topic()).tag("failure", failure.label()).register(meters).increment();
+        ConsumerMeters.failedDeliveries(meters, record.topic(), failure).increment();
         log.warn("Record {}-{}@{} failed (delivery {}, {}): {}", record.topic(), record.partition(), record.offset(),
                 deliveryAttempt, failure.label(), describe(cause));
         log.debug("Failure of record {}-{}@{}", record.topic(), record.partition(), record.offset(), cause);

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ai.dify.delms.platform.events.Causation;
 import ai.dify.delms.platform.events.CloudEvent;
 import ai.dify.delms.platform.events.EventActor;
+import ai.dify.delms.platform.events.EventTracing;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code processed_event} and the handler runs, so a redelivered event (at-least-once delivery,
  * outbox resubmission) finds its id and has no second effect, and a failed handler leaves no
  * record so the retry runs it again. The handler runs as caused by the event ({@link Causation}): what
- * it publishes names the event's actor. Unknown types are ignored; unreadable records are thrown as
+ * it publishes names the event's actor, and runs in the publisher's trace ({@link EventTracing}), so
+ * what it logs and publishes carries that trace id. Unknown types are ignored; unreadable records are thrown as
  * {@link MalformedEventException} and dead-lettered by the chassis's error handler.
  *
  * <pre>{@code
@@ -44,14 +46,16 @@ public class IdempotentEventHandler {
     private final TransactionTemplate transaction;
     private final String defaultConsumer;
     private final Clock clock;
+    private final EventTracing tracing;
 
     public IdempotentEventHandler(JsonMapper json, JdbcTemplate jdbc, TransactionTemplate transaction,
-            String defaultConsumer, Clock clock) {
+            String defaultConsumer, Clock clock, EventTracing tracing) {
         this.json = json;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.defaultConsumer = defaultConsumer;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Handles a record for this application's consumer group. */
@@ -70,16 +74,19 @@ public class IdempotentEventHandler {
             log.debug("Ignoring event of unhandled type {}", event);
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            if (!markProcessed(consumer, event)) {
-                log.debug("Skipping already processed event {}", event);
-                return;
-            }
-            Causation.whileConsuming(new Causation.ConsumedEvent(event.actor().orElse(null), event.sourceService(),
-                    event.about()), () -> {
-                route.get().dispatch(event);
-                return null;
+        tracing.continueFrom(record, event.traceparent(), event.type(), () -> {
+            transaction.executeWithoutResult(status -> {
+                if (!markProcessed(consumer, event)) {
+                    log.debug("Skipping already processed event {}", event);
+                    return;
+                }
+                Causation.whileConsuming(new Causation.ConsumedEvent(event.actor().orElse(null),
+                        event.sourceService(), event.about()), () -> {
+                    route.get().dispatch(event);
+                    return null;
+                });
             });
+            return null;
         });
     }
 

@@ -16,6 +16,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -24,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ai.dify.delms.platform.events.DelmsTopics;
+import ai.dify.delms.platform.events.EventTracing;
 import ai.dify.delms.platform.input.EventJson;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,11 +54,16 @@ public class InboundEventsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IdempotentEventHandler idempotentEventHandler(JsonMapper json, JdbcTemplate jdbc, Clock clock,
-            PlatformTransactionManager transactionManager, Environment environment) {
+            PlatformTransactionManager transactionManager, Environment environment, EventTracing tracing) {
         // events are read as they were written, also those from before the strict reading of bodies
         return new IdempotentEventHandler(EventJson.lenientCopyOf(json), jdbc,
                 new TransactionTemplate(transactionManager),
-                environment.getProperty("spring.application.name", "unknown"), clock);
+                environment.getProperty("spring.application.name", "unknown"), clock, tracing);
+    }
+
+    @Bean
+    ConsumerMeters delmsConsumerMeters(MeterRegistry meters, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        return new ConsumerMeters(meters, listeners);
     }
 
     @Bean
@@ -78,8 +84,7 @@ public class InboundEventsAutoConfiguration {
         // retries, as Spring Kafka never asks the function when it does not
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             deadLetters.accept(record, failure);
-            Counter.builder(DEAD_LETTER_METRIC).description("Consumed records sent to a dead-letter topic")
-                    .tag("topic", record.topic()).register(meters).increment();
+            ConsumerMeters.deadLettered(meters, record.topic()).increment();
         }, backOffs.of(ConsumerFailure.TRANSIENT));
         handler.setBackOffFunction((record, failure) -> backOffs.of(ConsumerFailure.of(failure)));
         handler.setRetryListeners(new FailedDeliveryLog(meters));
