@@ -1,5 +1,6 @@
-package ai.dify.delms.alert.alert;
+package ai.dify.delms.alert.alert.internal;
 
+import ai.dify.delms.alert.alert.AlertType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,7 @@ import ai.dify.delms.platform.metrics.DomainGauges;
  * type, read at most every {@code delms.metrics.gauge-max-age}.
  */
 @Component
-class AlertMetrics {
+public class AlertMetrics {
 
     static final String METRIC = "delms.alerts.open";
 
