@@ -120,7 +120,9 @@ wanted() { [[ $1 != zipkin || $TRACES != off ]]; }
 start_zipkin() {
   fetch_zipkin
   mkdir -p "$STATE/zipkin"
-  # in-memory storage: traces last until it stops; C1 only, like Keycloak: it starts faster
-  start_bg zipkin "$STATE/zipkin" java -Xmx160m -XX:TieredStopAtLevel=1 -jar "$ZIPKIN_JAR" \
-    "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$(port_of zipkin)"
+  # in-memory storage: the newest 20,000 spans (older traces are dropped), so a day of every request
+  # sampled fits the heap (the default of 500,000 does not); C1 only, like Keycloak: it starts faster
+  start_bg zipkin "$STATE/zipkin" java -Xmx256m -XX:TieredStopAtLevel=1 -jar "$ZIPKIN_JAR" \
+    "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$(port_of zipkin)" \
+    "--zipkin.storage.mem.max-spans=20000"
 }
