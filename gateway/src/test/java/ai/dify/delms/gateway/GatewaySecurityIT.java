@@ -1,7 +1,10 @@
 package ai.dify.delms.gateway;
 
+import ai.dify.delms.gateway.security.CachingReactiveJwtDecoder;
 import ai.dify.delms.platform.test.tokens.TestTokenIssuer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Token checks and the role rules of AccessRules, end to end through the gateway to stand-in services. */
 class GatewaySecurityIT extends LiveServicesTestSupport {
+
+    @Autowired
+    ReactiveJwtDecoder decoder;
+
+    /** Boot's decoder is wrapped: the second request with a token gets the Jwt verified for the first. */
+    @Test
+    void aTokenIsVerifiedOnceByTheGateway() {
+        String token = issuer.tokenFor("alice", "admin");
+
+        assertThat(decoder).isInstanceOf(CachingReactiveJwtDecoder.class);
+        assertThat(decoder.decode(token).block()).isSameAs(decoder.decode(token).block());
+    }
 
     @Test
     void noTokenIs401ProblemAndNothingReachesTheService() {

@@ -3,7 +3,7 @@ package ai.dify.delms.gateway.security;
 import java.time.Clock;
 
 import ai.dify.delms.platform.security.KeycloakJwtAuthenticationConverter;
-import ai.dify.delms.platform.security.tokens.TokenCacheSettings;
+import ai.dify.delms.platform.security.tokens.VerifiedTokenCaching;
 
 import ai.dify.delms.gateway.problem.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,17 +89,8 @@ class SecurityConfig {
      */
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment environment, ObjectProvider<Clock> clock) {
-        TokenCacheSettings settings = TokenCacheSettings.of(environment);
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof ReactiveJwtDecoder verifier && !(bean instanceof CachingReactiveJwtDecoder)
-                        && settings.enabled()) {
-                    return new CachingReactiveJwtDecoder(verifier, settings.newCache(clock.getIfAvailable(Clock::systemUTC)));
-                }
-                return bean;
-            }
-        };
+        return VerifiedTokenCaching.of(environment, clock, ReactiveJwtDecoder.class, CachingReactiveJwtDecoder.class,
+                CachingReactiveJwtDecoder::new);
     }
 
     /** The CORS rules of config/gateway.yml ({@code globalcors}), also applied by security to preflights. */

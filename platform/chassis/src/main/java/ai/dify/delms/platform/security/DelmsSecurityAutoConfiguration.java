@@ -26,7 +26,7 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import ai.dify.delms.platform.security.tokens.CachingJwtDecoder;
-import ai.dify.delms.platform.security.tokens.TokenCacheSettings;
+import ai.dify.delms.platform.security.tokens.VerifiedTokenCaching;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,16 +52,8 @@ public class DelmsSecurityAutoConfiguration {
      */
     @Bean
     static BeanPostProcessor verifiedTokenCache(Environment environment, ObjectProvider<Clock> clock) {
-        TokenCacheSettings settings = TokenCacheSettings.of(environment);
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof JwtDecoder verifier && !(bean instanceof CachingJwtDecoder) && settings.enabled()) {
-                    return new CachingJwtDecoder(verifier, settings.newCache(clock.getIfAvailable(Clock::systemUTC)));
-                }
-                return bean;
-            }
-        };
+        return VerifiedTokenCaching.of(environment, clock, JwtDecoder.class, CachingJwtDecoder.class,
+                CachingJwtDecoder::new);
     }
 
     @Bean

@@ -17,8 +17,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.web.servlet.MockMvc;
 
+import ai.dify.delms.platform.security.tokens.CachingJwtDecoder;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
 
@@ -29,6 +31,17 @@ class ChassisSecurityIT {
     MockMvc mvc;
     @Autowired
     TestTokens tokens;
+    @Autowired
+    JwtDecoder decoder;
+
+    /** Boot's decoder is wrapped: the second request with a token gets the Jwt verified for the first. */
+    @Test
+    void aTokenIsVerifiedOnceByTheService() {
+        String token = tokens.adminToken();
+
+        assertThat(decoder).isInstanceOf(CachingJwtDecoder.class);
+        assertThat(decoder.decode(token)).isSameAs(decoder.decode(token));
+    }
 
     @Test
     void requestWithoutTokenGets401Problem() throws Exception {
