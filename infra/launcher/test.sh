@@ -71,7 +71,7 @@ cmd_chaos() {
 }
 
 cmd_test() {
-  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 lint unit="" images="" up="" sys="" chaos="" s
+  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 rc_bench=0 lint unit="" images="" up="" sys="" chaos="" bench="" s
   t0=$(now_ms)
   trap test_cleanup EXIT
   trap 'test_interrupted 130' INT
@@ -129,6 +129,11 @@ cmd_test() {
       s=$(now_ms)
       run_step ./mvnw -B -pl system-tests -am -Pchaos verify || rc_chaos=$?
       chaos=$(outcome "$rc_chaos" "$s")
+      # a second of every figure of docs/performance.md, so the bench cannot rot (nothing recorded)
+      say "== bench smoke: ./delms bench --smoke (figures: target/bench/performance.md)"
+      s=$(now_ms)
+      run_step cmd_bench --smoke || rc_bench=$?
+      bench=$(outcome "$rc_bench" "$s")
     else
       rc_sys=1
       sys="not run (the stack did not come up)"
@@ -137,9 +142,9 @@ cmd_test() {
   fi
 
   local verdict=PASSED
-  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
+  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0 && rc_bench == 0)) || verdict=FAILED
   say ""
-  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
+  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}${bench:+, bench smoke: $bench}"
   [[ $verdict == PASSED ]]
 }
 

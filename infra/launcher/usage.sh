@@ -26,6 +26,10 @@ DELMS launcher
   ./delms events dlt replay <topic>         republish them to the topic; each is replayed once
   ./delms images [args]    an image tar per Spring application (<module>/target/jib-image.tar), built
                            by ./mvnw -Pimages package [args] with Jib, no engine (docs/deploy.md, "Images")
+  ./delms bench [--licenses N] [--check]   restart the stack with the bench's settings, seed N
+                           licenses [1000000], measure it and write docs/performance.md (--check: compare
+                           with the recorded figures instead, fail when one is 20 % worse)
+  ./delms bench --smoke    a second of every figure against the running stack (./delms test runs it)
 
 Components: $components
             ${SERVICES[*]}
