@@ -61,7 +61,7 @@ describe('signing in and out', () => {
   });
 
   it('signs out through Keycloak', async () => {
-    await page.getByTestId('current-user').hover();
+    await page.getByRole('button', { name: /^Account of / }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     // left the app for Keycloak's logout (or already back at /): the navigation starting is enough,
     // the Keycloak page's own load event is not this test's business

@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp } from 'antd';
 import { MemoryRouter, useLocation } from 'react-router-dom';
@@ -15,7 +16,7 @@ import {
   salesApi,
 } from '../api/clients';
 
-const session = vi.hoisted(() => ({ roles: [] as Role[] }));
+const session = vi.hoisted(() => ({ roles: [] as Role[], signOut: vi.fn() }));
 
 vi.mock('../auth/useSession', () => ({
   useSession: () => ({
@@ -23,7 +24,7 @@ vi.mock('../auth/useSession', () => ({
     username: 'paul',
     roles: session.roles,
     role: session.roles[0],
-    signOut: () => undefined,
+    signOut: session.signOut,
   }),
 }));
 
@@ -115,5 +116,15 @@ describe('the staff frame', () => {
     expect(badge).toHaveAttribute('href', '/alerts?status=OPEN&status=ACKNOWLEDGED');
     expect(screen.queryByRole('link', { name: 'Audit log' })).not.toBeInTheDocument();
     expect(calls(partnerClients)).toBe(0);
+  });
+});
+
+describe('the account menu', () => {
+  it('opens on a click, names whose account it is, and signs out', async () => {
+    session.roles = ['admin'];
+    renderAt('/');
+    await userEvent.click(await screen.findByRole('button', { name: 'Account of Paul Partner' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: /Sign out$/ }));
+    expect(session.signOut).toHaveBeenCalledTimes(1);
   });
 });

@@ -103,7 +103,9 @@ export function AppLayout() {
         ),
         size: 'small',
         render: (_props, dom) => (
+          // opened by a click (or Enter), not on hover: keyboard and touch users have no hover
           <Dropdown
+            trigger={['click']}
             menu={{
               items: [
                 {
@@ -115,7 +117,11 @@ export function AppLayout() {
               ],
             }}
           >
-            <button type="button" className="delms-user-button" aria-label={t('auth.signOut')}>
+            <button
+              type="button"
+              className="delms-user-button"
+              aria-label={t('auth.accountMenu', { name: session.name })}
+            >
               {dom}
             </button>
           </Dropdown>

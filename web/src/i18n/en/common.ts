@@ -6,6 +6,7 @@ export const common = {
   'auth.failed': 'Sign-in failed',
   'auth.signInAgain': 'Sign in again',
   'auth.signOut': 'Sign out',
+  'auth.accountMenu': 'Account of {name}',
   'config.failed': 'DELMS could not load its settings',
   'config.failedDetail': 'The gateway did not answer /app-config.json. Is the system running?',
   'action.retry': 'Try again',
