@@ -27,6 +27,40 @@ start_app() {
   # Run from .delms/run, not the repo root: Boot reads ./config/application.yml from the working
   # directory by itself, and the apps must take their configuration from config-server alone.
   mkdir -p "$STATE/run"
+  local launch
+  mapfile -t launch < <(class_sharing_args "$c")
   # shellcheck disable=SC2086 # DELMS_JAVA_OPTS: extra JVM flags, split on spaces on purpose
-  start_bg "$c" "$STATE/run" env "${env[@]}" java "${JAVA_FLAGS[@]}" ${DELMS_JAVA_OPTS:-} -jar "$(jar_of "$c")"
+  start_bg "$c" "$STATE/run" env "${env[@]}" java "${JAVA_FLAGS[@]}" ${DELMS_JAVA_OPTS:-} "${launch[@]}"
+}
+
+# Class Data Sharing (docs/decisions.md 41): an app runs from its jar extracted once per build into
+# .delms/cds/<app>/ (classes in plain jars can be archived, those nested in the Boot jar cannot).
+# A run without an archive writes one of the classes it loaded when it stops (./delms stop, down);
+# the next start maps them instead of loading and verifying them again. A rebuild starts over.
+# DELMS_CDS=off runs the Boot jar as built. Prints the JVM arguments that launch the app.
+class_sharing_args() {
+  local c=$1 jar dir stamp
+  jar=$(jar_of "$c")
+  dir="$STATE/cds/$c"
+  stamp=$(stat -c '%Y %s' "$jar")
+  if [[ ${DELMS_CDS:-on} == off ]]; then
+    printf '%s\n' -jar "$jar"
+    return
+  fi
+  if [[ ! -f $dir/stamp || $(<"$dir/stamp") != "$stamp" ]]; then
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    if ! java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/extract.log" 2>&1; then
+      warn "$c: extracting ${jar#"$ROOT"/} failed (see ${dir#"$ROOT"/}/extract.log): run without class sharing"
+      printf '%s\n' -jar "$jar"
+      return
+    fi
+    echo "$stamp" >"$dir/stamp"
+  fi
+  if [[ -f $dir/classes.jsa ]]; then
+    printf '%s\n' "-XX:SharedArchiveFile=$dir/classes.jsa"
+  else
+    printf '%s\n' "-XX:ArchiveClassesAtExit=$dir/classes.jsa"
+  fi
+  printf '%s\n' -jar "$dir/app/${jar##*/}"
 }
