@@ -14,10 +14,11 @@ start_app() {
     DELMS_CONFIG_USER="$CONFIG_USER" DELMS_CONFIG_PASSWORD="$CONFIG_PASSWORD"
     DELMS_KAFKA_BOOTSTRAP="$DELMS_KAFKA_BOOTSTRAP" DELMS_DB_URL="$DELMS_DB_URL"
     DELMS_REDIS_HOST="$DELMS_REDIS_HOST" DELMS_REDIS_PORT="$DELMS_REDIS_PORT"
-    DELMS_LOG_DIR="$DELMS_LOG_DIR" DELMS_CONFIG_DIR="$DELMS_CONFIG_DIR")
-  if [[ $c == gateway ]]; then
-    # the app it serves at /, and its probes' port
-    env+=(DELMS_WEB_DIR="$DELMS_WEB_DIR" DELMS_GATEWAY_MANAGEMENT_PORT="$DELMS_GATEWAY_MANAGEMENT_PORT")
+    DELMS_LOG_DIR="$DELMS_LOG_DIR" DELMS_CONFIG_DIR="$DELMS_CONFIG_DIR"
+    DELMS_INSTANCE="$c") # names its structured log: two instances of an app must not share one
+  if [[ $(app_of "$c") == gateway ]]; then
+    # the app it serves at /, and its probes' port (an extra instance's, moved like its API port)
+    env+=(DELMS_WEB_DIR="$DELMS_WEB_DIR" DELMS_GATEWAY_MANAGEMENT_PORT="$(probe_port_of "$c")")
   fi
   local n var
   for n in "${DB_NAMES[@]}"; do

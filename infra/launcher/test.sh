@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# ./delms test (every test, the CI entry) and ./delms chaos (the fault suite).
+# ./delms test (every test, the CI entry), ./delms chaos (the fault suite) and the replicas suite.
 
 CHAOS_REPORT=system-tests/target/chaos/figures.md
 
@@ -10,8 +10,10 @@ test_cleanup() {
   ((TEST_STARTED_STACK)) || return 0
   TEST_STARTED_STACK=0
   say "Stopping what this test run started..."
-  local c tier stop
-  for tier in "gateway ${SERVICES[*]}" "${PLATFORM[*]}" "${INFRA[*]}"; do
+  register_known_instances # extra instances a step started
+  local c tier stop apps
+  mapfile -t apps < <(with_instances gateway "${SERVICES[@]}")
+  for tier in "${apps[*]}" "${PLATFORM[*]}" "${INFRA[*]}"; do
     stop=()
     for c in $tier; do [[ " ${TEST_KEEP[*]} " == *" $c "* ]] || stop+=("$c"); done
     ((${#stop[@]} == 0)) || stop_many "${stop[@]}" || true
@@ -20,8 +22,9 @@ test_cleanup() {
 
 # What already runs is kept when the run stops what it started.
 keep_running_components() {
-  local c
-  for c in "${COMPONENTS[@]}"; do ! live_pid "$c" >/dev/null || TEST_KEEP+=("$c"); done
+  local c all
+  mapfile -t all < <(with_instances "${COMPONENTS[@]}")
+  for c in "${all[@]}"; do ! live_pid "$c" >/dev/null || TEST_KEEP+=("$c"); done
 }
 
 # Runs a step as a background child and waits: a signal to the launcher is then handled at once
@@ -70,8 +73,21 @@ cmd_chaos() {
   return "$rc"
 }
 
+# The replicas suite: every app scaled to REPLICAS instances, then -Preplicas against them; the extra
+# instances it started are stopped again (scale all 1) unless some ran before.
+REPLICAS=2
+replicas_suite() {
+  local rc=0 extra=() c
+  for c in "${INSTANCES[@]}"; do ! live_pid "$c" >/dev/null || extra+=("$c"); done
+  cmd_scale all "$REPLICAS" || return 1
+  ./mvnw -B -pl system-tests -am -Preplicas verify || rc=$?
+  ((${#extra[@]})) || cmd_scale all 1 || rc=1
+  return "$rc"
+}
+
 cmd_test() {
-  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 lint unit="" images="" up="" sys="" chaos="" s
+  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 rc_replicas=0 lint unit="" images="" up="" \
+    sys="" chaos="" replicas="" s
   t0=$(now_ms)
   trap test_cleanup EXIT
   trap 'test_interrupted 130' INT
@@ -129,6 +145,10 @@ cmd_test() {
       s=$(now_ms)
       run_step ./mvnw -B -pl system-tests -am -Pchaos verify || rc_chaos=$?
       chaos=$(outcome "$rc_chaos" "$s")
+      say "== replicas: ./delms scale all $REPLICAS, then ./mvnw -B -pl system-tests -am -Preplicas verify"
+      s=$(now_ms)
+      run_step replicas_suite || rc_replicas=$?
+      replicas=$(outcome "$rc_replicas" "$s")
     else
       rc_sys=1
       sys="not run (the stack did not come up)"
@@ -137,9 +157,10 @@ cmd_test() {
   fi
 
   local verdict=PASSED
-  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0)) || verdict=FAILED
+  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0 && rc_replicas == 0)) ||
+    verdict=FAILED
   say ""
-  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}"
+  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}${replicas:+, replicas: $replicas}"
   [[ $verdict == PASSED ]]
 }
 
