@@ -201,6 +201,9 @@ DELMS is up ($(secs "$total") from ./delms up to all healthy).
 
   ./delms status    ./delms logs <component> [-f]    ./delms down
 EOF
+  if ((${#REPLICAS_WANTED[@]})); then
+    say "  $replicas instances of each app: ${REPLICAS_WANTED[*]} beside the table's (gateway-2: http://localhost:$(port_of gateway-2)/api/v1)"
+  fi
 }
 
 cmd_down() {

@@ -48,22 +48,26 @@ class EveryAppTwiceIT {
     }
 
     @Test
-    void theInstancesOfAConsumingServiceShareItsPartitions() {
+    void everyConsumerGroupHasItsPartitionsSpreadOverTheInstances() {
         try (KafkaConsumerGroups groups = KafkaConsumerGroups.local()) {
-            for (String service : SystemUnderTest.services()) {
-                // the group is the application's name (spring.kafka.consumer.group-id), the same in every instance
-                await(service + "'s partitions spread over its instances").atMost(SETTLED).pollInterval(Duration.ofSeconds(1))
+            // the services' groups: the application's name (spring.kafka.consumer.group-id) or a
+            // listener's own (alert-service's license-model, the sales directories), the same in every
+            // instance; nothing else consumes while the suite runs
+            List<String> live = groups.liveGroupIds();
+            assertThat(live).as("consumer groups with members").hasSizeGreaterThanOrEqualTo(SystemUnderTest.services().size());
+            for (String group : live) {
+                await(group + "'s partitions spread over the instances").atMost(SETTLED).pollInterval(Duration.ofSeconds(1))
                         .untilAsserted(() -> {
-                            Map<String, List<Set<Integer>>> assignments = groups.assignments(service);
-                            assertThat(assignments).as("topics consumer group %s reads", service).isNotEmpty();
+                            Map<String, List<Set<Integer>>> assignments = groups.assignments(group);
+                            assertThat(assignments).as("topics consumer group %s reads", group).isNotEmpty();
                             Map<String, Integer> partitions = groups.partitionCounts(assignments.keySet());
                             assignments.forEach((topic, members) -> {
                                 Set<Integer> held = new TreeSet<>();
                                 members.forEach(held::addAll);
-                                // one listener per topic in each instance: a member per instance holds some
-                                assertThat(members).as("%s's members holding partitions of %s: %s", service, topic, members)
+                                // one listener per topic and group in each instance: a member per instance holds some
+                                assertThat(members).as("%s's members holding partitions of %s: %s", group, topic, members)
                                         .hasSize(Math.min(Instances.COUNT, partitions.get(topic)));
-                                assertThat(held).as("partitions of %s held by %s", topic, service)
+                                assertThat(held).as("partitions of %s held by %s", topic, group)
                                         .hasSize(partitions.get(topic));
                             });
                         });

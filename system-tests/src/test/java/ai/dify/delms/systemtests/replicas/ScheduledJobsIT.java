@@ -83,7 +83,7 @@ class ScheduledJobsIT {
         claimWatch.scheduleWithFixedDelay(() -> {
             try {
                 alert.rows("select started_at, owner from job_claim where name = 'license-scan' and started_at is not null")
-                        .forEach(row -> scanClaims.put(Timestamp.valueOf((String) row.get("started_at")).toInstant(),
+                        .forEach(row -> scanClaims.put(Timestamp.valueOf(((String) row.get("started_at")).replace('T', ' ')).toInstant(),
                                 String.valueOf(row.get("owner"))));
             } catch (RuntimeException e) {
                 // a failed look is made again a moment later

@@ -149,6 +149,18 @@ public final class KafkaConsumerGroups implements AutoCloseable {
     private record Progress(List<String> consumers, Map<String, Long> lagging) {
     }
 
+    /** The ids of the groups that have members now, sorted. */
+    public List<String> liveGroupIds() {
+        try {
+            return liveGroups().stream().map(ConsumerGroupDescription::groupId).sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list the consumer groups", e);
+        }
+    }
+
     /** Groups with members: an empty group is a leftover (a stopped app, an old run), not a subscriber. */
     private List<ConsumerGroupDescription> liveGroups() throws Exception {
         List<String> groupIds = get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
