@@ -74,13 +74,18 @@ cmd_chaos() {
 }
 
 # The replicas suite: every app scaled to REPLICAS instances, then -Preplicas against them; the extra
-# instances it started are stopped again (scale all 1) unless some ran before.
+# instances it started are stopped again (scale all 1) unless some ran before. The instances start
+# while Maven builds the suite, whose first test waits until they are ready (decision 37); six JVMs
+# starting at once on a busy machine need more than up's usual timeout.
 REPLICAS=2
+REPLICAS_UP_TIMEOUT="${DELMS_REPLICAS_UP_TIMEOUT:-480}"
 replicas_suite() {
-  local rc=0 extra=() c
+  local rc=0 extra=() c scaling
   for c in "${INSTANCES[@]}"; do ! live_pid "$c" >/dev/null || extra+=("$c"); done
-  cmd_scale all "$REPLICAS" || return 1
+  (UP_TIMEOUT=$REPLICAS_UP_TIMEOUT cmd_scale all "$REPLICAS") &
+  scaling=$!
   ./mvnw -B -pl system-tests -am -Preplicas verify || rc=$?
+  wait "$scaling" || rc=1
   ((${#extra[@]})) || cmd_scale all 1 || rc=1
   return "$rc"
 }

@@ -55,6 +55,7 @@ Environment (defaults in brackets):
   DELMS_TEST_SKIP_SYSTEM=1    ./delms test runs only ./mvnw verify
   DELMS_TEST_SKIP_IMAGES=1    ./delms test does not build and check the images
                               (its last stage scales every app to 2 and runs the replicas suite)
+  DELMS_REPLICAS_UP_TIMEOUT [480]   seconds that stage gives the extra instances to be healthy
   DELMS_ADMIN_USER [alice], DELMS_ADMIN_PASSWORD [= user], DELMS_ADMIN_TOKEN   who events dlt acts as
 EOF
 }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import ai.dify.delms.systemtests.support.KafkaConsumerGroups;
 import ai.dify.delms.systemtests.support.SystemUnderTest;
@@ -30,9 +32,14 @@ class EveryAppTwiceIT {
     /** Scaling up rebalances the groups and registers the instances within seconds; this is generous. */
     private static final Duration SETTLED = Duration.ofMinutes(2);
 
+    /**
+     * The first test of the suite: under ./delms test the instances are still starting while Maven
+     * builds it (DELMS_REPLICAS_UP_TIMEOUT, 480 s, is the launcher's own bound for them).
+     */
     @BeforeAll
+    @Timeout(value = 9, unit = TimeUnit.MINUTES)
     static void everyInstanceIsReady() {
-        Instances.awaitEveryInstanceReady(Duration.ofMinutes(3));
+        Instances.awaitEveryInstanceReady(Duration.ofMinutes(8));
     }
 
     @Test
