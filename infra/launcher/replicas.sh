@@ -124,6 +124,7 @@ cmd_scale() {
   fi
   want_replicas "$n" "${targets[@]}"
   take_lock
+  register_known_instances # started since this launcher began (by a step of ./delms test)
   local c i running surplus=()
   for c in "${targets[@]}"; do
     mapfile -t running < <(instances_of "$c")
