@@ -14,10 +14,11 @@ start_app() {
     DELMS_CONFIG_USER="$CONFIG_USER" DELMS_CONFIG_PASSWORD="$CONFIG_PASSWORD"
     DELMS_KAFKA_BOOTSTRAP="$DELMS_KAFKA_BOOTSTRAP" DELMS_DB_URL="$DELMS_DB_URL"
     DELMS_REDIS_HOST="$DELMS_REDIS_HOST" DELMS_REDIS_PORT="$DELMS_REDIS_PORT"
-    DELMS_LOG_DIR="$DELMS_LOG_DIR" DELMS_CONFIG_DIR="$DELMS_CONFIG_DIR")
-  if [[ $c == gateway ]]; then
-    # the app it serves at /, and its probes' port
-    env+=(DELMS_WEB_DIR="$DELMS_WEB_DIR" DELMS_GATEWAY_MANAGEMENT_PORT="$DELMS_GATEWAY_MANAGEMENT_PORT")
+    DELMS_LOG_DIR="$DELMS_LOG_DIR" DELMS_CONFIG_DIR="$DELMS_CONFIG_DIR"
+    DELMS_INSTANCE="$c") # names its structured log: two instances of an app must not share one
+  if [[ $(app_of "$c") == gateway ]]; then
+    # the app it serves at /, and its probes' port (an extra instance's, moved like its API port)
+    env+=(DELMS_WEB_DIR="$DELMS_WEB_DIR" DELMS_GATEWAY_MANAGEMENT_PORT="$(probe_port_of "$c")")
   fi
   local n var
   for n in "${DB_NAMES[@]}"; do
@@ -37,21 +38,21 @@ start_app() {
 # .delms/cds/<app>/ (classes in plain jars can be archived, those nested in the Boot jar cannot).
 # A run without an archive writes one of the classes it loaded when it stops (./delms stop, down);
 # the next start maps them instead of loading and verifying them again. A rebuild starts over.
+# Extra instances (decision 37) use what the first one extracted and archived, and never write:
+# two JVMs must not write one archive, nor a start delete the files a running instance uses.
 # DELMS_CDS=off runs the Boot jar as built. Prints the JVM arguments that launch the app.
 class_sharing_args() {
-  local c=$1 jar dir stamp
-  jar=$(jar_of "$c")
-  dir="$STATE/cds/$c"
+  local c=$1 app jar dir stamp
+  app=$(app_of "$c")
+  jar=$(jar_of "$app")
+  dir="$STATE/cds/$app"
   stamp=$(stat -c '%Y %s' "$jar")
   if [[ ${DELMS_CDS:-on} == off ]]; then
     printf '%s\n' -jar "$jar"
     return
   fi
   if [[ ! -f $dir/stamp || $(<"$dir/stamp") != "$stamp" ]]; then
-    rm -rf "$dir"
-    mkdir -p "$dir"
-    if ! java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/extract.log" 2>&1; then
-      warn "$c: extracting ${jar#"$ROOT"/} failed (see ${dir#"$ROOT"/}/extract.log): run without class sharing"
+    if [[ $c != "$app" ]] || ! extract_app "$app" "$jar" "$dir"; then
       printf '%s\n' -jar "$jar"
       return
     fi
@@ -59,8 +60,17 @@ class_sharing_args() {
   fi
   if [[ -f $dir/classes.jsa ]]; then
     printf '%s\n' "-XX:SharedArchiveFile=$dir/classes.jsa"
-  else
+  elif [[ $c == "$app" ]]; then
     printf '%s\n' "-XX:ArchiveClassesAtExit=$dir/classes.jsa"
   fi
   printf '%s\n' -jar "$dir/app/${jar##*/}"
+}
+
+extract_app() {
+  local app=$1 jar=$2 dir=$3
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >"$dir/extract.log" 2>&1 && return 0
+  warn "$app: extracting ${jar#"$ROOT"/} failed (see ${dir#"$ROOT"/}/extract.log): run without class sharing"
+  return 1
 }

@@ -19,6 +19,12 @@ read_components() {
 }
 read_components
 
+# Another component with the row of $2 but its own ports: port $3, probe port $4 (empty: port).
+# Not added to COMPONENTS, which stays the table (an app's extra instance, replicas.sh).
+add_component_like() {
+  KIND[$1]=${KIND[$2]} PORT[$1]=$3 PROBE_PORT[$1]=$4 PROBE[$1]=${PROBE[$2]} READY[$1]=${READY[$2]} JAR[$1]=${JAR[$2]}
+}
+
 # The names of one kind (infra, platform, service, gateway), in table order.
 components_of_kind() {
   local c
@@ -28,7 +34,9 @@ components_of_kind() {
 is_component() { [[ -n $1 && -n ${KIND[$1]+set} ]]; }
 need_component() {
   [[ -n ${1:-} ]] || die "name a component: ${COMPONENTS[*]}"
-  is_component "$1" || die "unknown component '$1'; one of: ${COMPONENTS[*]}"
+  # an extra instance of an app (license-service-2) is registered by its name (replicas.sh)
+  is_component "$1" || register_instance --check "$1" ||
+    die "unknown component '$1'; one of: ${COMPONENTS[*]}, or an app's instance <app>-2..<app>-$MAX_REPLICAS"
 }
 
 port_of() {

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # Starting, waiting for, stopping and inspecting components: up, down, status, logs, start, stop,
-# freeze, thaw, kill.
+# freeze, thaw, kill. Each works on an app's extra instances too (replicas.sh).
 
 WAIT_FOR=()  # what launch started (or found running) and wait_ready must see ready
 NOT_BUILT=() # apps up skipped because their jar is missing
@@ -132,8 +132,16 @@ take_lock() {
 release_lock() { exec 9>&-; }
 
 cmd_up() {
-  local t0
+  local t0 replicas=1
   t0=$(now_ms)
+  while (($#)); do
+    case $1 in
+      --replicas) replicas=${2:-}; shift $(($# > 1 ? 2 : 1)) ;;
+      --replicas=*) replicas=${1#--replicas=}; shift ;;
+      *) die "up: unknown option '$1' (./delms help)" ;;
+    esac
+  done
+  want_replicas "$replicas" "${APPS[@]}" # before anything starts: a port clash fails at once
   take_lock
   ensure_prereqs
   build_if_needed
@@ -158,10 +166,10 @@ cmd_up() {
   launch_and_wait "$deadline" "${PLATFORM[@]}" || die "discovery/config-server did not come up (./delms down cleans up)"
 
   # The apps need no token to start (keys are fetched at the first request), so they start while
-  # Keycloak is still booting; up waits for all of them together.
-  say "Starting ${APPS[*]}"
+  # Keycloak is still booting; up waits for all of them together, extra instances included.
+  say "Starting ${APPS[*]} ${REPLICAS_WANTED[*]}"
   WAIT_FOR=()
-  for c in "${APPS[@]}"; do launch "$c"; done
+  for c in "${APPS[@]}" "${REPLICAS_WANTED[@]}"; do launch "$c"; done
   wait_ready "$deadline" keycloak "${traces[@]}" "${WAIT_FOR[@]}" || die "some components did not come up (./delms down cleans up)"
   release_lock
 
@@ -193,12 +201,17 @@ DELMS is up ($(secs "$total") from ./delms up to all healthy).
 
   ./delms status    ./delms logs <component> [-f]    ./delms down
 EOF
+  if ((${#REPLICAS_WANTED[@]})); then
+    say "  $replicas instances of each app: ${REPLICAS_WANTED[*]} beside the table's (gateway-2: http://localhost:$(port_of gateway-2)/api/v1)"
+  fi
 }
 
 cmd_down() {
   take_lock
-  # Reverse order: entry point first, infrastructure last.
-  stop_many gateway "${SERVICES[@]}"
+  # Reverse order: entry point first, infrastructure last; every instance of an app with it.
+  local tier
+  mapfile -t tier < <(with_instances gateway "${SERVICES[@]}")
+  stop_many "${tier[@]}"
   stop_many "${PLATFORM[@]}"
   stop_many "${INFRA[@]}"
   release_lock
@@ -206,27 +219,31 @@ cmd_down() {
 }
 
 cmd_status() {
-  local c pid health rss port
+  local c rows
   printf '%-20s %-9s %-6s %-9s %s\n' COMPONENT PID PORT HEALTH 'RSS MiB'
-  for c in "${COMPONENTS[@]}"; do
-    port=$(port_of "$c")
-    [[ $c != mariadb ]] || port=$(db_port)
-    rss=-
-    if pid=$(live_pid "$c"); then
-      rss=$(group_rss_mib "$pid")
-      if is_frozen "$pid"; then health=FROZEN
-      elif healthy "$c"; then health=UP
-      else health=DOWN
-      fi
-    elif [[ -f $(pid_file "$c") ]]; then
-      pid="-" health=DOWN # started, then died
-    elif external_up "$c" && healthy "$c"; then
-      pid=external health=UP
-    else
-      pid="-" health=STOPPED
+  mapfile -t rows < <(with_instances "${COMPONENTS[@]}")
+  for c in "${rows[@]}"; do status_line "$c"; done
+}
+
+status_line() {
+  local c=$1 pid health rss port
+  port=$(port_of "$c")
+  [[ $c != mariadb ]] || port=$(db_port)
+  rss=-
+  if pid=$(live_pid "$c"); then
+    rss=$(group_rss_mib "$pid")
+    if is_frozen "$pid"; then health=FROZEN
+    elif healthy "$c"; then health=UP
+    else health=DOWN
     fi
-    printf '%-20s %-9s %-6s %-9s %s\n' "$c" "$pid" "$port" "$health" "$rss"
-  done
+  elif [[ -f $(pid_file "$c") ]]; then
+    pid="-" health=DOWN # started, then died
+  elif external_up "$c" && healthy "$c"; then
+    pid=external health=UP
+  else
+    pid="-" health=STOPPED
+  fi
+  printf '%-20s %-9s %-6s %-9s %s\n' "$c" "$pid" "$port" "$health" "$rss"
 }
 
 cmd_logs() {

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# ./delms test (every test, the CI entry) and ./delms chaos (the fault suite).
+# ./delms test (every test, the CI entry), ./delms chaos (the fault suite) and the replicas suite.
 
 CHAOS_REPORT=system-tests/target/chaos/figures.md
 
@@ -10,8 +10,10 @@ test_cleanup() {
   ((TEST_STARTED_STACK)) || return 0
   TEST_STARTED_STACK=0
   say "Stopping what this test run started..."
-  local c tier stop
-  for tier in "gateway ${SERVICES[*]}" "${PLATFORM[*]}" "${INFRA[*]}"; do
+  register_known_instances # extra instances a step started
+  local c tier stop apps
+  mapfile -t apps < <(with_instances gateway "${SERVICES[@]}")
+  for tier in "${apps[*]}" "${PLATFORM[*]}" "${INFRA[*]}"; do
     stop=()
     for c in $tier; do [[ " ${TEST_KEEP[*]} " == *" $c "* ]] || stop+=("$c"); done
     ((${#stop[@]} == 0)) || stop_many "${stop[@]}" || true
@@ -20,8 +22,9 @@ test_cleanup() {
 
 # What already runs is kept when the run stops what it started.
 keep_running_components() {
-  local c
-  for c in "${COMPONENTS[@]}"; do ! live_pid "$c" >/dev/null || TEST_KEEP+=("$c"); done
+  local c all
+  mapfile -t all < <(with_instances "${COMPONENTS[@]}")
+  for c in "${all[@]}"; do ! live_pid "$c" >/dev/null || TEST_KEEP+=("$c"); done
 }
 
 # Runs a step as a background child and waits: a signal to the launcher is then handled at once
@@ -70,8 +73,26 @@ cmd_chaos() {
   return "$rc"
 }
 
+# The replicas suite: every app scaled to REPLICAS instances, then -Preplicas against them; the extra
+# instances it started are stopped again (scale all 1) unless some ran before. The instances start
+# while Maven builds the suite, whose first test waits until they are ready (decision 37); six JVMs
+# starting at once on a busy machine need more than up's usual timeout.
+REPLICAS=2
+REPLICAS_UP_TIMEOUT="${DELMS_REPLICAS_UP_TIMEOUT:-480}"
+replicas_suite() {
+  local rc=0 extra=() c scaling
+  for c in "${INSTANCES[@]}"; do ! live_pid "$c" >/dev/null || extra+=("$c"); done
+  (UP_TIMEOUT=$REPLICAS_UP_TIMEOUT cmd_scale all "$REPLICAS") &
+  scaling=$!
+  ./mvnw -B -pl system-tests -am -Preplicas verify || rc=$?
+  wait "$scaling" || rc=1
+  ((${#extra[@]})) || cmd_scale all 1 || rc=1
+  return "$rc"
+}
+
 cmd_test() {
-  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 rc_bench=0 lint unit="" images="" up="" sys="" chaos="" bench="" s
+  local t0 rc_lint=0 rc_unit=0 rc_images=0 rc_up=0 rc_sys=0 rc_chaos=0 rc_replicas=0 rc_bench=0 lint unit="" images="" up="" \
+    sys="" chaos="" replicas="" bench="" s
   t0=$(now_ms)
   trap test_cleanup EXIT
   trap 'test_interrupted 130' INT
@@ -129,7 +150,12 @@ cmd_test() {
       s=$(now_ms)
       run_step ./mvnw -B -pl system-tests -am -Pchaos verify || rc_chaos=$?
       chaos=$(outcome "$rc_chaos" "$s")
-      # a second of every figure of docs/performance.md, so the bench cannot rot (nothing recorded)
+      say "== replicas: ./delms scale all $REPLICAS, then ./mvnw -B -pl system-tests -am -Preplicas verify"
+      s=$(now_ms)
+      run_step replicas_suite || rc_replicas=$?
+      replicas=$(outcome "$rc_replicas" "$s")
+      # last, as it restarts the gateway: a second of every figure of docs/performance.md, so the
+      # bench cannot rot (nothing recorded)
       say "== bench smoke: ./delms bench --smoke (figures: target/bench/performance.md)"
       s=$(now_ms)
       run_step cmd_bench --smoke || rc_bench=$?
@@ -142,9 +168,11 @@ cmd_test() {
   fi
 
   local verdict=PASSED
-  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0 && rc_bench == 0)) || verdict=FAILED
+  ((rc_lint == 0 && rc_unit == 0 && rc_images == 0 && rc_up == 0 && rc_sys == 0 && rc_chaos == 0 && rc_replicas == 0 &&
+    rc_bench == 0)) ||
+    verdict=FAILED
   say ""
-  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}${bench:+, bench smoke: $bench}"
+  say "delms test: $verdict in $(secs $(($(now_ms) - t0))) - scripts: $lint, unit/integration: $unit, images: $images${up:+, stack: $up}, system tests: $sys${chaos:+, fault suite: $chaos}${replicas:+, replicas: $replicas}${bench:+, bench smoke: $bench}"
   [[ $verdict == PASSED ]]
 }
 

@@ -7,12 +7,16 @@ usage() {
   cat <<EOF
 DELMS launcher
 
-  ./delms up               build what changed, start everything, wait until healthy
-  ./delms down             stop everything ./delms started
-  ./delms status           component, pid, port, health, memory
+  ./delms up [--replicas N]   build what changed, start everything, wait until healthy; with
+                           --replicas N (1..$MAX_REPLICAS), N instances of every app (services, gateway)
+  ./delms scale <app|all> N   run N instances of an app (or of every app): starts <app>-2..<app>-N,
+                           each on the app's ports + $REPLICA_PORT_STEP per instance, or stops the extra
+                           ones gracefully (N = 1: only the table's instance)
+  ./delms down             stop everything ./delms started, every instance
+  ./delms status           component (and instance), pid, port, health, memory
   ./delms logs <c> [-f]    last 200 lines of a component's log (-f: follow)
   ./delms test [args]      all tests: ./mvnw verify [args], then the system tests against ./delms up
-  ./delms stop <c>         stop one component
+  ./delms stop <c>         stop one component (or instance: license-service-2)
   ./delms start <c>        start one stopped component and wait for its health
   ./delms freeze <c>       pause a component (SIGSTOP), for resilience tests
   ./delms thaw <c>         resume a frozen component (SIGCONT)
@@ -33,7 +37,8 @@ DELMS launcher
 
 Components: $components
             ${SERVICES[*]}
-            (ports and health checks: infra/launcher/components.txt)
+            (ports and health checks: infra/launcher/components.txt); an app's instance k >= 2 is
+            <app>-k, e.g. license-service-2 on port $(($(port_of license-service) + REPLICA_PORT_STEP))
 State: .delms/ (pids/, logs/<component>.log, data, downloads)
 
 Environment (defaults in brackets):
@@ -54,6 +59,8 @@ Environment (defaults in brackets):
   DELMS_CONFIG_USER [delms], DELMS_CONFIG_PASSWORD [delms_config_demo]   basic auth of config-server
   DELMS_TEST_SKIP_SYSTEM=1    ./delms test runs only ./mvnw verify
   DELMS_TEST_SKIP_IMAGES=1    ./delms test does not build and check the images
+                              (its last stage scales every app to 2 and runs the replicas suite)
+  DELMS_REPLICAS_UP_TIMEOUT [480]   seconds that stage gives the extra instances to be healthy
   DELMS_ADMIN_USER [alice], DELMS_ADMIN_PASSWORD [= user], DELMS_ADMIN_TOKEN   who events dlt acts as
 EOF
 }

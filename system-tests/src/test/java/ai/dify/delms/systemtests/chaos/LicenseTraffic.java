@@ -24,19 +24,25 @@ import ai.dify.delms.systemtests.support.Tokens;
  * licenses, changes of their limits and renewals. Every write must be acknowledged (2xx); the
  * scenarios then check that what was acknowledged reached every service.
  */
-final class LicenseTraffic {
+public final class LicenseTraffic {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final Gateway gateway = Gateway.local();
+    private final Gateway gateway;
     private final Tokens tokens;
 
     LicenseTraffic(Tokens tokens) {
+        this(Gateway.local(), tokens);
+    }
+
+    /** Through the given gateway (the replicas suite: every gateway instance taking turns). */
+    public LicenseTraffic(Gateway gateway, Tokens tokens) {
+        this.gateway = gateway;
         this.tokens = tokens;
     }
 
     /** A customer that license-service already knows (its creation event has arrived). */
-    String knownCustomer() {
+    public String knownCustomer() {
         GatewayResponse customer = gateway.post("/api/v1/customers", tokens.bob(), TestData.newCustomer());
         assertThat(customer.status()).as("%s", customer).isEqualTo(201);
         String customerId = customer.json().path("id").asString();
@@ -46,7 +52,7 @@ final class LicenseTraffic {
     }
 
     /** Creates a one-year license; returns its License ID. */
-    String createLicense(String customerId) {
+    public String createLicense(String customerId) {
         GatewayResponse license = gateway.post("/api/v1/licenses", tokens.bob(), TestData.newLicense(customerId));
         assertThat(license.status()).as("%s", license).isEqualTo(201);
         return license.json().path("id").asString();
@@ -60,7 +66,7 @@ final class LicenseTraffic {
     }
 
     /** Records a renewal that extends the license to {@code periodEnd}; returns the purchase id. */
-    String renew(String licenseId, LocalDate periodStart, LocalDate periodEnd) {
+    public String renew(String licenseId, LocalDate periodStart, LocalDate periodEnd) {
         Map<String, Object> purchase = new LinkedHashMap<>();
         purchase.put("licenseId", licenseId);
         purchase.put("type", "RENEWAL");
@@ -75,7 +81,7 @@ final class LicenseTraffic {
     }
 
     /** Runs the tasks on a few threads, as several people at once; fails with the first failure. */
-    static <T> List<T> inParallel(List<Callable<T>> tasks, int threads) {
+    public static <T> List<T> inParallel(List<Callable<T>> tasks, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<T>> futures = new ArrayList<>();

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * limits), deployment-service's license view (status) and customer-service's licenses per customer.
  * An empty list of differences means every model agrees on every given license.
  */
-final class ReadModels {
+public final class ReadModels {
 
     private final ServiceDatabase license = ServiceDatabase.of("license");
     private final ServiceDatabase sales = ServiceDatabase.of("sales");
@@ -27,13 +27,13 @@ final class ReadModels {
     private final ServiceDatabase customer = ServiceDatabase.of("customer");
 
     /** The owner's state of the licenses, by id. */
-    Map<String, Map<String, Object>> owner(Collection<String> ids) {
+    public Map<String, Map<String, Object>> owner(Collection<String> ids) {
         return byId(license.rows("select id, customer_id, status, expiry_date, authorized_workspaces, authorized_users, "
                 + "version from license where id in (" + placeholders(ids.size()) + ")", ids.toArray()), "id");
     }
 
     /** Every difference between the owner and a read model, as readable lines; empty when all agree. */
-    List<String> differences(Collection<String> ids) {
+    public List<String> differences(Collection<String> ids) {
         Map<String, Map<String, Object>> truth = owner(ids);
         List<String> differences = new ArrayList<>();
         if (truth.size() != ids.size()) {
@@ -57,7 +57,7 @@ final class ReadModels {
     }
 
     /** Fails with the first differences (and how many there are) unless there are none. */
-    static void assertAgree(List<String> differences) {
+    public static void assertAgree(List<String> differences) {
         org.assertj.core.api.Assertions.assertThat(differences)
                 .as("%d difference(s), first ones: %s", differences.size(),
                         differences.subList(0, Math.min(20, differences.size())))

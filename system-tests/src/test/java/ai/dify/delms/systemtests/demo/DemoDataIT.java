@@ -70,7 +70,8 @@ class DemoDataIT {
         assertThat(statuses).contains("CREATED", "DEPLOYED", "IN_USE", "RENEWED", "SUSPENDED", "TERMINATED");
         assertThat(licenses).anySatisfy(l -> assertThat(l.path("overused").asBoolean(false)).isTrue());
         assertThat(licenses).anySatisfy(l -> assertThat(l.path("resellerId").isNull()).isTrue());
-        // the expiry job (every 5 minutes) moves the past-due license to EXPIRED; until then it waits as CREATED
+        // the expiry job (every 5 minutes, every half minute in local runs) moves the past-due license to
+        // EXPIRED; until then it waits as CREATED
         assertThat(licenses).anySatisfy(l -> {
             assertThat(LocalDate.parse(l.path("expiryDate").asString("9999-12-31"))).isBefore(LocalDate.now());
             assertThat(l.path("status").asString()).isIn("CREATED", "EXPIRED");

@@ -35,17 +35,22 @@ import static org.awaitility.Awaitility.await;
  */
 @SystemTest
 @Order(50)
-class LicenseLifecycleIT {
+public class LicenseLifecycleIT {
 
     private static final Logger log = LoggerFactory.getLogger(LicenseLifecycleIT.class);
     /** How long an event may take to travel from one service to another. */
     private static final Duration EVENT_BOUND = Duration.ofSeconds(30);
 
     private static final Tokens tokens = Tokens.fromKeycloak();
-    private final Gateway gateway = Gateway.local();
+    private final Gateway gateway = gateway();
+
+    /** Where the scenario's requests go (the replicas suite spreads them over every gateway instance). */
+    protected Gateway gateway() {
+        return Gateway.local();
+    }
 
     @Test
-    void fromResellerToRenewalEveryStepReachesTheLicense() {
+    public void fromResellerToRenewalEveryStepReachesTheLicense() {
         String suffix = TestData.uniqueSuffix();
         Instant start = Instant.now();
         try (KafkaTopicReader alertEvents = KafkaTopicReader.since("delms.alerts", start)) {

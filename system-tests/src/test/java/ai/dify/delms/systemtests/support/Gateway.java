@@ -9,7 +9,9 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -22,12 +24,20 @@ public final class Gateway {
 
     private static final String API_ACCEPT = "application/json, application/problem+json";
 
-    private final URI base;
+    private final List<URI> bases;
+    private final AtomicInteger turn = new AtomicInteger();
     private final HttpClient client;
     private final HttpClient redirectFollowingClient;
 
     public Gateway(URI base) {
-        this.base = base;
+        this(List.of(base));
+    }
+
+    private Gateway(List<URI> bases) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("no gateway address");
+        }
+        this.bases = List.copyOf(bases);
         this.client = newClient(HttpClient.Redirect.NEVER);
         this.redirectFollowingClient = newClient(HttpClient.Redirect.NORMAL);
     }
@@ -37,8 +47,17 @@ public final class Gateway {
         return new Gateway(SystemUnderTest.gateway());
     }
 
+    /**
+     * Several instances of the gateway taking turns: each request goes to the next one, as a load
+     * balancer in front of them would spread it (thread-safe).
+     */
+    public static Gateway takingTurns(List<URI> instances) {
+        return new Gateway(instances);
+    }
+
+    /** The (first) gateway's address. */
     public URI base() {
-        return base;
+        return bases.get(0);
     }
 
     /** GET without a token. */
@@ -106,11 +125,16 @@ public final class Gateway {
         return response;
     }
 
-    /** Resolves a path against the gateway; absolute URLs (e.g. from a Location header) are kept. */
+    /**
+     * Resolves a path against the gateway (the next one, when several take turns); absolute URLs
+     * (e.g. from a Location header) are kept.
+     */
     public URI resolve(String pathOrUrl) {
-        return pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")
-                ? URI.create(pathOrUrl)
-                : URI.create(base + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl);
+        if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
+            return URI.create(pathOrUrl);
+        }
+        URI base = bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
+        return URI.create(base + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl);
     }
 
     private HttpRequest.Builder request(String path, String token) {

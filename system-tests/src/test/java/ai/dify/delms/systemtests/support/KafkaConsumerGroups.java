@@ -109,7 +109,56 @@ public final class KafkaConsumerGroups implements AutoCloseable {
         return last.get().consumers();
     }
 
+    /**
+     * How a group's partitions are spread now: per topic, the partitions each member holds (members
+     * holding none of the topic's are left out). Empty when the group has no members.
+     */
+    public Map<String, List<java.util.Set<Integer>>> assignments(String group) {
+        try {
+            ConsumerGroupDescription description = get(admin.describeConsumerGroups(List.of(group)).all()).get(group);
+            Map<String, List<java.util.Set<Integer>>> byTopic = new TreeMap<>();
+            description.members().forEach(member -> {
+                Map<String, java.util.Set<Integer>> held = new TreeMap<>();
+                member.assignment().topicPartitions().forEach(p ->
+                        held.computeIfAbsent(p.topic(), t -> new java.util.TreeSet<>()).add(p.partition()));
+                held.forEach((topic, partitions) -> byTopic.computeIfAbsent(topic, t -> new ArrayList<>()).add(partitions));
+            });
+            return byTopic;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe consumer group " + group, e);
+        }
+    }
+
+    /** The number of partitions of each topic. */
+    public Map<String, Integer> partitionCounts(java.util.Collection<String> topics) {
+        try {
+            Map<String, Integer> counts = new TreeMap<>();
+            get(admin.describeTopics(topics).allTopicNames()).forEach((name, topic) -> counts.put(name, topic.partitions().size()));
+            return counts;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe topics " + topics, e);
+        }
+    }
+
     private record Progress(List<String> consumers, Map<String, Long> lagging) {
+    }
+
+    /** The ids of the groups that have members now, sorted. */
+    public List<String> liveGroupIds() {
+        try {
+            return liveGroups().stream().map(ConsumerGroupDescription::groupId).sorted().toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not list the consumer groups", e);
+        }
     }
 
     /** Groups with members: an empty group is a leftover (a stopped app, an old run), not a subscriber. */

@@ -41,6 +41,62 @@ public final class SystemUnderTest {
         return URI.create(gatewayManagement() + component("gateway").healthPath());
     }
 
+    /**
+     * How many instances of each app run ({@code delms.replicas} / {@code DELMS_REPLICAS}, 1 unless
+     * given): the launcher's {@code ./delms scale all N}.
+     */
+    public static int replicas() {
+        return Integer.parseInt(setting("delms.replicas", "DELMS_REPLICAS", "1"));
+    }
+
+    /**
+     * The port of instance {@code k} (1 = the table's) of an app listening on {@code port}: the
+     * launcher moves every port of instance k by 1000 * (k - 1) (docs/decisions.md, 37).
+     */
+    public static int instancePort(int port, int k) {
+        return port + 1000 * (k - 1);
+    }
+
+    /** The launcher's name of instance k of an app: the app's name, then -2, -3, ... */
+    public static String instanceName(String app, int k) {
+        return k == 1 ? app : app + "-" + k;
+    }
+
+    /** Every gateway instance's public origin (the first is {@link #gateway()}). */
+    public static List<URI> gatewayInstances() {
+        List<URI> instances = new java.util.ArrayList<>(List.of(gateway()));
+        for (int k = 2; k <= replicas(); k++) {
+            instances.add(URI.create("http://localhost:" + instancePort(component("gateway").port(), k)));
+        }
+        return instances;
+    }
+
+    /** Every gateway instance's readiness, on its management port. */
+    public static List<URI> gatewayInstanceHealth() {
+        List<URI> instances = new java.util.ArrayList<>(List.of(gatewayHealth()));
+        Components.Component gateway = component("gateway");
+        int management = Integer.parseInt(setting("delms.gateway.management-port", "DELMS_GATEWAY_MANAGEMENT_PORT",
+                String.valueOf(gateway.probePort())));
+        for (int k = 2; k <= replicas(); k++) {
+            instances.add(URI.create("http://127.0.0.1:" + instancePort(management, k) + gateway.healthPath()));
+        }
+        return instances;
+    }
+
+    /** Every instance of a service, its own address (the first is {@link #service(String)}). */
+    public static List<URI> serviceInstances(String name) {
+        List<URI> instances = new java.util.ArrayList<>(List.of(service(name)));
+        for (int k = 2; k <= replicas(); k++) {
+            instances.add(URI.create("http://127.0.0.1:" + instancePort(component(name).port(), k)));
+        }
+        return instances;
+    }
+
+    /** Where discovery (Eureka) answers: its registry lists every registered instance. */
+    public static URI discovery() {
+        return URI.create("http://127.0.0.1:" + component("discovery").port());
+    }
+
     /** The Keycloak realm, which is also the issuer every service expects in tokens. */
     public static String keycloakRealm() {
         return stripTrailingSlash(setting("delms.keycloak.realm-url", "DELMS_ISSUER_URI",
