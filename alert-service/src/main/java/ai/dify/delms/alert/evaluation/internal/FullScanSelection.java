@@ -67,7 +67,7 @@ class FullScanSelection {
             .formatted(NOT_TERMINATED);
 
     private static final String OPEN = """
-            select a.license_id, a.type, coalesce(m.status = 'TERMINATED', false) as terminated
+            select a.license_id, a.type, coalesce(m.status = 'TERMINATED', false) as license_terminated
             from alert a left join license_model m on m.license_id = a.license_id
             where a.status in ('OPEN', 'ACKNOWLEDGED')""";
 
@@ -106,7 +106,7 @@ class FullScanSelection {
             String licenseId = rs.getString("license_id");
             open.computeIfAbsent(licenseId, id -> EnumSet.noneOf(AlertType.class))
                     .add(AlertType.valueOf(rs.getString("type")));
-            if (rs.getBoolean("terminated")) {
+            if (rs.getBoolean("license_terminated")) {
                 terminatedWithOpenAlerts.add(licenseId);
             }
         });
