@@ -93,7 +93,7 @@ public class LicenseScan {
     /** The licenses due for evaluation now, whoever else scans. */
     public ScanResult scanDue() {
         Instant now = clock.instant();
-        return scan("Incremental license scan", now, new Batches() {
+        return scan("Incremental license scan", now, () -> new Batches() {
             @Override
             public List<LicenseModel> lockNext(String after, int size) {
                 return models.nextDueBatchForEvaluation(now, after, size);
@@ -109,8 +109,13 @@ public class LicenseScan {
     /** The licenses due now and those whose open alerts differ from what the rules find, whoever else scans. */
     public ScanResult scanFull() {
         Instant now = clock.instant();
-        List<String> selected = new ArrayList<>(fullScanSelection.licensesToEvaluate(now));
-        return scan("Full license scan", now, new Batches() {
+        return scan("Full license scan", now,
+                () -> selectedBatches(new ArrayList<>(fullScanSelection.licensesToEvaluate(now))));
+    }
+
+    /** The selected licenses (in id order), a batch at a time. */
+    private Batches selectedBatches(List<String> selected) {
+        return new Batches() {
             @Override
             public List<LicenseModel> lockNext(String after, int size) {
                 return models.findForEvaluation(idsNext(after, size));
@@ -122,12 +127,12 @@ public class LicenseScan {
                 int from = at >= 0 ? at + 1 : -at - 1;
                 return List.copyOf(selected.subList(from, Math.min(selected.size(), from + size)));
             }
-        });
+        };
     }
 
     /** Every license, each evaluated, whoever else scans (after a rebuild, when everything may have changed). */
     public ScanResult scanAll() {
-        return scan("License scan of every license", clock.instant(), new Batches() {
+        return scan("License scan of every license", clock.instant(), () -> new Batches() {
             @Override
             public List<LicenseModel> lockNext(String after, int size) {
                 return models.nextBatchForEvaluation(after, size);
@@ -150,8 +155,10 @@ public class LicenseScan {
         List<String> idsNext(String after, int size);
     }
 
-    private ScanResult scan(String name, Instant now, Batches batches) {
+    /** Scans the batches {@code selection} gives (timed from before it selects). */
+    private ScanResult scan(String name, Instant now, Supplier<Batches> selection) {
         long started = System.nanoTime();
+        Batches batches = selection.get();
         String after = null;
         long licenses = 0;
         AlertEvaluator.Outcome total = AlertEvaluator.Outcome.NONE;
