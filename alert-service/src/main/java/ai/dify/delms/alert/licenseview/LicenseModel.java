@@ -35,13 +35,19 @@ public class LicenseModel {
     /** The license's version the row shows; null while only events without a version were seen. */
     private Long version;
     private Instant updatedAt;
+    /**
+     * When the alerts of the license are to be evaluated next (docs/decisions.md, 39): now, when the
+     * row changed and nobody has evaluated it since; after an evaluation, the moment time alone can
+     * next change its alerts (null: never).
+     */
+    private Instant nextEvaluationAt;
 
     protected LicenseModel() {
     }
 
     LicenseModel(String licenseId, Instant now) {
         this.licenseId = licenseId;
-        this.updatedAt = now;
+        changed(now);
     }
 
     /**
@@ -59,7 +65,7 @@ public class LicenseModel {
         this.authorizedUsers = firstKnown(this.authorizedUsers, authorizedUsers);
         this.createdAt = firstKnown(this.createdAt, createdAt);
         this.statusChangedAt = firstKnown(this.statusChangedAt, createdAt);
-        this.updatedAt = now;
+        changed(now);
     }
 
     /** Whether the row shows an older version of the license than {@code version} (or none yet). */
@@ -96,7 +102,7 @@ public class LicenseModel {
         authorizedWorkspaces = state.authorizedWorkspaces();
         authorizedUsers = state.authorizedUsers();
         this.version = version;
-        updatedAt = now;
+        changed(now);
         return true;
     }
 
@@ -122,7 +128,7 @@ public class LicenseModel {
             this.statusChangedAt = changedAt == null ? now : changedAt;
         }
         this.status = status;
-        this.updatedAt = now;
+        changed(now);
     }
 
     /**
@@ -150,7 +156,7 @@ public class LicenseModel {
                 return false;
             }
         }
-        updatedAt = now;
+        changed(now);
         return true;
     }
 
@@ -170,7 +176,7 @@ public class LicenseModel {
         if (authorizedUsers != null) {
             this.authorizedUsers = authorizedUsers;
         }
-        this.updatedAt = now;
+        changed(now);
         if (usageReportedAt != null && reportedAt.isBefore(usageReportedAt)) {
             return false;
         }
@@ -178,6 +184,20 @@ public class LicenseModel {
         this.usageUsers = users;
         this.usageReportedAt = reportedAt;
         return true;
+    }
+
+    /**
+     * Records that the license was evaluated and when time alone can next change its alerts (null:
+     * never); until then, or until the row changes, the scan leaves it alone.
+     */
+    public void evaluatedUntil(Instant nextEvaluationAt) {
+        this.nextEvaluationAt = nextEvaluationAt;
+    }
+
+    /** Every change makes the license due for evaluation, in case no evaluation follows it (a replay). */
+    private void changed(Instant now) {
+        this.updatedAt = now;
+        this.nextEvaluationAt = now;
     }
 
     private static <T> T firstKnown(T known, T incoming) {
@@ -199,4 +219,5 @@ public class LicenseModel {
     public Instant getCreatedAt() { return createdAt; }
     public Long getVersion() { return version; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getNextEvaluationAt() { return nextEvaluationAt; }
 }

@@ -2,6 +2,7 @@ package ai.dify.delms.alert.licenseview;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -189,6 +190,27 @@ public class LicenseModels {
     @Transactional(readOnly = true)
     public List<String> nextBatchIds(String afterLicenseId, int size) {
         return models.findIdsAfter(afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
+    }
+
+    /**
+     * The next {@code size} licenses due for evaluation at {@code now} (their next evaluation time has
+     * come) after {@code afterLicenseId} (null: from the first), locked like {@link #findForEvaluation}.
+     */
+    @Transactional
+    public List<LicenseModel> nextDueBatchForEvaluation(Instant now, String afterLicenseId, int size) {
+        return models.findDueAfterForUpdate(now, afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
+    }
+
+    /** The ids of {@link #nextDueBatchForEvaluation}, without locking them. */
+    @Transactional(readOnly = true)
+    public List<String> nextDueIds(Instant now, String afterLicenseId, int size) {
+        return models.findDueIdsAfter(now, afterLicenseId == null ? "" : afterLicenseId, Limit.of(size));
+    }
+
+    /** The given licenses (those known), in license id order, locked like {@link #findForEvaluation}. */
+    @Transactional
+    public List<LicenseModel> findForEvaluation(Collection<String> licenseIds) {
+        return licenseIds.isEmpty() ? List.of() : models.findAllForUpdate(licenseIds);
     }
 
     /** Forgets every license and usage report, before a rebuild from the topic. */

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -56,5 +57,16 @@ public class AlertRules {
             }
         }
         return findings;
+    }
+
+    /**
+     * The first moment after {@code now} at which time alone can change what {@link #evaluate} finds
+     * for the license; empty when only a change of the license can (a terminated license never changes by time).
+     */
+    public Optional<Instant> nextChange(LicenseFacts license, Instant now) {
+        if (license.hasStatus(TERMINATED)) {
+            return Optional.empty();
+        }
+        return rules.stream().flatMap(rule -> rule.nextChange(license, now).stream()).min(Instant::compareTo);
     }
 }

@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @DelmsServiceTest
 @Import(TestClock.Config.class)
-@TestPropertySource(properties = "delms.alerts.scan.enabled=false")
+// an hourly incremental scan: a run is taken for half an hour
+@TestPropertySource(properties = {"delms.alerts.scan.enabled=false", "delms.alerts.scan.interval=PT1H"})
 class AlertEvaluationIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,7 +88,7 @@ class AlertEvaluationIT {
 
         clock.set(Instant.parse("2030-03-01T09:00:00Z"));   // 24 days left
         scanNow();
-        assertThat(scan.runIfClaimed().ran()).as("a second scan in the same period").isFalse();
+        assertThat(scan.runIncrementalIfClaimed().ran()).as("a second scan in the same period").isFalse();
         assertThat(openTypes(licenseId)).containsExactly("EXPIRING_30");
 
         clock.set(Instant.parse("2030-03-26T09:00:00Z"));   // the day after the expiry date
@@ -297,7 +298,7 @@ class AlertEvaluationIT {
         try {
             List<Callable<LicenseScan.ScanResult>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                runs.add(scan::runIfClaimed);
+                runs.add(scan::runIncrementalIfClaimed);
             }
             List<Boolean> ran = new ArrayList<>();
             for (Future<LicenseScan.ScanResult> result : instances.invokeAll(runs)) {
@@ -308,13 +309,13 @@ class AlertEvaluationIT {
             instances.shutdownNow();
         }
         clock.advance(Duration.ofMinutes(20));
-        assertThat(scan.runIfClaimed().ran()).isFalse();
+        assertThat(scan.runIncrementalIfClaimed().ran()).isFalse();
         clock.advance(Duration.ofMinutes(20));
-        assertThat(scan.runIfClaimed().ran()).isTrue();
+        assertThat(scan.runIncrementalIfClaimed().ran()).isTrue();
     }
 
     private void scanNow() {
-        assertThat(scan.runIfClaimed().ran()).isTrue();
+        assertThat(scan.runIncrementalIfClaimed().ran()).isTrue();
     }
 
     private JsonNode stats() throws Exception {

@@ -14,6 +14,27 @@ class LicenseModelTest {
     private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
     @Test
+    void aChangeMakesTheLicenseDueForEvaluationUntilAnEvaluationSaysWhenNext() {
+        LicenseModel model = new LicenseModel("ENT-202503-000006", NOW);
+        assertThat(model.getNextEvaluationAt()).as("new").isEqualTo(NOW);
+        Instant later = NOW.plusSeconds(3600);
+        Instant windowStarts = Instant.parse("2025-09-01T00:00:00Z");
+
+        model.evaluatedUntil(windowStarts);
+        assertThat(model.getNextEvaluationAt()).isEqualTo(windowStarts);
+        model.reportUsage(3, 30, later, null, null, later);
+        assertThat(model.getNextEvaluationAt()).as("after a usage report").isEqualTo(later);
+
+        model.evaluatedUntil(null);
+        model.applyChange("expiryDate", "2026-01-31", later);
+        assertThat(model.getNextEvaluationAt()).as("after an update").isEqualTo(later);
+
+        model.evaluatedUntil(null);
+        model.changeStatus("SUSPENDED", later, later);
+        assertThat(model.getNextEvaluationAt()).as("after a status change").isEqualTo(later);
+    }
+
+    @Test
     void laterUsageReportReplacesTheLatestUsageAndAnEarlierOneDoesNot() {
         LicenseModel model = new LicenseModel("ENT-202503-000001", NOW);
 

@@ -65,7 +65,7 @@ class ScheduledJobsIT {
     private static final int DUE_LICENSES = 12;
     private static final Duration BOUND = Duration.ofMinutes(3);
 
-    /** Every claim of the scan seen in job_claim while the class runs: when it started, by whom. */
+    /** Every claim of the incremental scan (decision 39) seen in job_claim while the class runs. */
     private static final NavigableMap<Instant, String> scanClaims = new ConcurrentSkipListMap<>();
     private static final ScheduledExecutorService claimWatch = Executors.newSingleThreadScheduledExecutor();
     private static Map<URI, Long> scanAttemptsBefore;
@@ -82,7 +82,7 @@ class ScheduledJobsIT {
         // claims are at least half a period apart: a look every 250 ms sees each one
         claimWatch.scheduleWithFixedDelay(() -> {
             try {
-                alert.rows("select started_at, owner from job_claim where name = 'license-scan' and started_at is not null")
+                alert.rows("select started_at, owner from job_claim where name = 'license-scan-incremental' and started_at is not null")
                         .forEach(row -> scanClaims.put(Timestamp.valueOf(((String) row.get("started_at")).replace('T', ' ')).toInstant(),
                                 String.valueOf(row.get("owner"))));
             } catch (RuntimeException e) {

@@ -24,7 +24,8 @@ import ai.dify.delms.alert.rules.LicenseFacts;
  * without an open alert raises one, an open (or acknowledged) alert whose condition is no longer
  * found resolves, and an alert that is already open stays as it is (no second notification). The
  * license's read-model row is locked meanwhile, so an event and the scan never evaluate the same
- * license at once.
+ * license at once; the evaluation records on it when time alone can next change its alerts, for the
+ * incremental scan (docs/decisions.md, 39).
  */
 @Service
 public class AlertEvaluator {
@@ -60,13 +61,15 @@ public class AlertEvaluator {
     /** Evaluates a batch whose history and open alerts were loaded together. */
     Outcome reconcile(LicenseModel model, List<UsagePoint> history,
             List<Alert> openAlerts, Instant now) {
-        Map<AlertType, Finding> findings = rules.evaluate(LicenseFacts.of(model, history), now);
+        LicenseFacts facts = LicenseFacts.of(model, history);
+        Map<AlertType, Finding> findings = rules.evaluate(facts, now);
         AlertChanges changes = AlertChanges.between(rules.types(), findings, openAlerts);
         changes.toResolve().forEach(alerts::resolve);
         for (Finding finding : changes.toRaise()) {
             alerts.raise(model.getLicenseId(), model.getCustomerId(), model.getResellerId(), finding.type(),
                     finding.severity(), finding.message(), finding.details());
         }
+        model.evaluatedUntil(rules.nextChange(facts, now).orElse(null));
         return new Outcome(changes.toRaise().size(), changes.toResolve().size());
     }
 

@@ -4,7 +4,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the {@link LicenseScan} every {@code delms.alerts.scan.interval} (unless disabled). */
+/**
+ * Runs the incremental {@link LicenseScan} every {@code delms.alerts.scan.interval} and the full one
+ * every {@code delms.alerts.scan.full-interval} (unless disabled); each claimed per period.
+ */
 @Component
 @ConditionalOnProperty(name = "delms.alerts.scan.enabled", havingValue = "true", matchIfMissing = true)
 class ScheduledLicenseScan {
@@ -15,9 +18,15 @@ class ScheduledLicenseScan {
         this.scan = scan;
     }
 
-    @Scheduled(fixedDelayString = "${delms.alerts.scan.interval:PT1H}",
+    @Scheduled(fixedDelayString = "${delms.alerts.scan.interval:PT15M}",
             initialDelayString = "${delms.alerts.scan.initial-delay:PT1M}")
-    void run() {
-        scan.runIfClaimed();
+    void incremental() {
+        scan.runIncrementalIfClaimed();
+    }
+
+    @Scheduled(fixedDelayString = "${delms.alerts.scan.full-interval:P1D}",
+            initialDelayString = "${delms.alerts.scan.initial-delay:PT1M}")
+    void full() {
+        scan.runFullIfClaimed();
     }
 }

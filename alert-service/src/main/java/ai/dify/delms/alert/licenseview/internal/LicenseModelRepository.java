@@ -1,5 +1,7 @@
 package ai.dify.delms.alert.licenseview.internal;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +27,19 @@ public interface LicenseModelRepository extends JpaRepository<LicenseModel, Stri
 
     @Query("select m.licenseId from LicenseModel m where m.licenseId > :after order by m.licenseId")
     List<String> findIdsAfter(String after, Limit limit);
+
+    /** The next batch of licenses due for evaluation at {@code now}, locked (through the next-evaluation index). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from LicenseModel m where m.nextEvaluationAt <= :now and m.licenseId > :after order by m.licenseId")
+    List<LicenseModel> findDueAfterForUpdate(Instant now, String after, Limit limit);
+
+    @Query("select m.licenseId from LicenseModel m where m.nextEvaluationAt <= :now and m.licenseId > :after "
+            + "order by m.licenseId")
+    List<String> findDueIdsAfter(Instant now, String after, Limit limit);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from LicenseModel m where m.licenseId in :licenseIds order by m.licenseId")
+    List<LicenseModel> findAllForUpdate(Collection<String> licenseIds);
 
     @Modifying
     @Query("delete from LicenseModel")

@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,19 @@ class ExpiryRule implements AlertRule {
     @Override
     public Set<AlertType> types() {
         return Set.of(AlertType.EXPIRING_90, AlertType.EXPIRING_60, AlertType.EXPIRING_30, AlertType.EXPIRED);
+    }
+
+    /** The start of the business day on which the license enters its next window, or expires. */
+    @Override
+    public Optional<Instant> nextChange(LicenseFacts license, Instant now) {
+        LocalDate expiry = license.expiryDate();
+        LocalDate today = businessTime.dateOf(now);
+        if (license.hasStatus("EXPIRED") || expiry == null || expiry.isBefore(today)) {
+            return Optional.empty();
+        }
+        return Stream.of(expiry.minusDays(windows.firstNoticeDays()), expiry.minusDays(windows.secondNoticeDays()),
+                        expiry.minusDays(windows.finalNoticeDays()), expiry.plusDays(1))
+                .filter(day -> day.isAfter(today)).min(LocalDate::compareTo).map(businessTime::startOf);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -34,13 +35,16 @@ class InactivityRule implements AlertRule {
         return Set.of(AlertType.INACTIVE);
     }
 
+    /** The moment the license has been silent for {@code afterDays}, if that is still ahead. */
+    @Override
+    public Optional<Instant> nextChange(LicenseFacts license, Instant now) {
+        return lastSign(license).map(last -> last.plus(Duration.ofDays(inactivity.afterDays())))
+                .filter(inactiveFrom -> inactiveFrom.isAfter(now));
+    }
+
     @Override
     public List<Finding> evaluate(LicenseFacts license, Instant now) {
-        if (license.status() == null || !inactivity.statuses().contains(license.status())) {
-            return List.of();
-        }
-        Instant lastSign = license.usageReportedAt() != null ? license.usageReportedAt()
-                : license.statusChangedAt() != null ? license.statusChangedAt() : license.createdAt();
+        Instant lastSign = lastSign(license).orElse(null);
         if (lastSign == null) {
             return List.of();
         }
@@ -56,5 +60,14 @@ class InactivityRule implements AlertRule {
                 : "no usage report";
         return List.of(new Finding(AlertType.INACTIVE, AlertSeverity.WARNING,
                 "License " + license.licenseId() + ": " + since + " for " + silentDays + " days", details));
+    }
+
+    /** The latest sign of life of a license in one of the watched statuses; empty for any other. */
+    private Optional<Instant> lastSign(LicenseFacts license) {
+        if (license.status() == null || !inactivity.statuses().contains(license.status())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(license.usageReportedAt() != null ? license.usageReportedAt()
+                : license.statusChangedAt() != null ? license.statusChangedAt() : license.createdAt());
     }
 }
