@@ -4,7 +4,6 @@ import static ai.dify.delms.platform.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -14,8 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -68,7 +65,7 @@ class LicenseQueryBenchmarkIT {
             jdbc.execute("insert into license (" + columns + ") select " + columns + " from " + copyFrom + ".license");
             jdbc.execute("insert into license_id_sequence select * from " + copyFrom + ".license_id_sequence");
         } else {
-            seed(licenses);
+            SeedScript.seed(url, user, password, licenses);
             String keepAs = System.getProperty("bench.keep-as");
             if (keepAs != null && keepAs.matches("\\w+")) {
                 // the test database is dropped afterwards: keep a copy for -Dbench.copy-from
@@ -172,20 +169,6 @@ class LicenseQueryBenchmarkIT {
 
     private static double p(double[] sorted, double quantile) {
         return sorted[Math.max(0, (int) Math.ceil(quantile * sorted.length) - 1)];
-    }
-
-    private void seed(int licenses) throws IOException, InterruptedException {
-        Matcher m = Pattern.compile("jdbc:[a-z]+://([^:/]+):(\\d+)/([^?]+)").matcher(url);
-        if (!m.find()) {
-            throw new IllegalStateException("cannot read host, port and database of " + url);
-        }
-        Process seed = new ProcessBuilder("python3", Path.of("seed", "seed_licenses.py").toString(),
-                "--licenses", String.valueOf(licenses), "--apply", "--host", m.group(1), "--port", m.group(2),
-                "--user", user, "--password", password == null ? "" : password, "--database", m.group(3))
-                .inheritIO().start();
-        if (seed.waitFor() != 0) {
-            throw new IllegalStateException("seeding failed");
-        }
     }
 
     @FunctionalInterface
