@@ -3,8 +3,8 @@ package ai.dify.delms.license.stats.internal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.Instant;
 
 import ai.dify.delms.license.license.LatestUsage;
 import ai.dify.delms.license.license.LicenseStatus;
@@ -21,13 +21,12 @@ record CountedLicense(String id, LicenseStatus status, String productType, Local
 
     static CountedLicense read(ResultSet row) throws SQLException {
         Date expiry = row.getDate("expiry_date");
-        java.sql.Timestamp reportedAt = row.getTimestamp("usage_reported_at");
-        Instant reported = reportedAt == null ? null : reportedAt.toInstant();
+        Timestamp reportedAt = row.getTimestamp("usage_reported_at");
         return new CountedLicense(row.getString("id"), LicenseStatus.valueOf(row.getString("status")),
                 row.getString("product_type"), expiry == null ? null : expiry.toLocalDate(),
                 row.getInt("authorized_workspaces"), row.getInt("authorized_users"),
-                reported == null ? null : new LatestUsage(row.getInt("usage_workspaces"), row.getInt("usage_users"),
-                        reported));
+                reportedAt == null ? null : new LatestUsage(row.getInt("usage_workspaces"), row.getInt("usage_users"),
+                        reportedAt.toInstant()));
     }
 
     StatusProduct key() {
