@@ -9,8 +9,9 @@ Writes multi-row INSERT statements to stdout (or pipes them into the `mariadb` c
 
 Ids follow XXX-YYYYMM-NNNNNN and continue each product-month counter of license_id_sequence (read
 first with --apply), and the counters are moved past them, so neither a second seed nor licenses
-created through the API afterwards collide with seeded ones. Deterministic for a
-given --seed.
+created through the API afterwards collide with seeded ones. Each batch of licenses adds itself to the
+dashboard's counters (license_count, license_expiry_count) in the same transaction, as the service's
+own writes do (docs/decisions.md, 38). Deterministic for a given --seed.
 """
 import argparse
 import datetime as dt
@@ -61,6 +62,40 @@ def existing_counters(args, env):
     return counters
 
 
+def count(counts, expiring, status, product, expiry, workspaces, users, usage_ws, usage_users):
+    """Adds one license to the counters' deltas, by the service's rules (stats.internal.CountedLicense)."""
+    reported = usage_ws is not None
+    overused = reported and (usage_ws > workspaces or usage_users > users)
+    figures = counts.setdefault((status, product), [0] * 7)
+    for i, value in enumerate((1, int(overused), usage_ws or 0, usage_users or 0, workspaces, users, int(reported))):
+        figures[i] += value
+    if expiry is not None:
+        expiring[(expiry, status)] = expiring.get((expiry, status), 0) + 1
+
+
+def write_batch(out, columns, rows, counts, expiring):
+    """One transaction: the licenses and what they add to the counters."""
+    out.write("start transaction;\n")
+    out.write(f"insert into license ({columns}) values\n" + ",\n".join(rows) + ";\n")
+    out.write("insert into license_count (status, product_type, licenses, overused, usage_workspaces, usage_users, "
+              "authorized_workspaces, authorized_users, reporting) values\n"
+              + ",\n".join("(" + ",".join([sql_str(s), sql_str(p)] + [str(v) for v in f]) + ")"
+                            for (s, p), f in sorted(counts.items()))
+              + "\non duplicate key update licenses = licenses + values(licenses), overused = overused + values(overused), "
+              "usage_workspaces = usage_workspaces + values(usage_workspaces), "
+              "usage_users = usage_users + values(usage_users), "
+              "authorized_workspaces = authorized_workspaces + values(authorized_workspaces), "
+              "authorized_users = authorized_users + values(authorized_users), reporting = reporting + values(reporting);\n")
+    if expiring:
+        out.write("insert into license_expiry_count (expiry_date, status, licenses) values\n"
+                  + ",\n".join(f"({sql_str(d)},{sql_str(s)},{n})" for (d, s), n in sorted(expiring.items()))
+                  + "\non duplicate key update licenses = licenses + values(licenses);\n")
+    out.write("commit;\n")
+    rows.clear()
+    counts.clear()
+    expiring.clear()
+
+
 def generate(args, out, counters):
     rng = random.Random(args.seed)
     today = dt.date.today()
@@ -87,7 +122,7 @@ def generate(args, out, counters):
     columns = ("id, product_type, license_type, status, customer_id, sales_rep_id, reseller_id, order_date, "
                "start_date, expiry_date, authorized_workspaces, authorized_users, notes, created_at, updated_at, "
                "created_by, updated_by, version, usage_workspaces, usage_users, usage_reported_at")
-    rows = []
+    rows, counts, expiring = [], {}, {}
     # customers get licenses with a skew: a few big customers hold many
     for n in range(args.licenses):
         product = pick(rng, PRODUCTS)
@@ -128,11 +163,11 @@ def generate(args, out, counters):
         rows.append("(" + ",".join(sql_str(v) for v in (
             lid, product, ltype, status, customer, rep, reseller, order, start, expiry, workspaces, users, notes,
             created_at, created_at, "seed", "seed", 0, usage_ws, usage_users, usage_at)) + ")")
+        count(counts, expiring, status, product, expiry, workspaces, users, usage_ws, usage_users)
         if len(rows) == BATCH:
-            out.write(f"insert into license ({columns}) values\n" + ",\n".join(rows) + ";\n")
-            rows = []
+            write_batch(out, columns, rows, counts, expiring)
     if rows:
-        out.write(f"insert into license ({columns}) values\n" + ",\n".join(rows) + ";\n")
+        write_batch(out, columns, rows, counts, expiring)
     for (product, period), last in counters.items():
         out.write("insert into license_id_sequence (product_type, period, last_number) values "
                   f"({sql_str(product)},{sql_str(period)},{last}) "

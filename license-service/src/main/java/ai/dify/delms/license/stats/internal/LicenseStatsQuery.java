@@ -1,33 +1,37 @@
 package ai.dify.delms.license.stats.internal;
 
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.license.LicenseStatus;
+import ai.dify.delms.license.stats.internal.CountKeys.ExpiryDay;
+import ai.dify.delms.license.stats.internal.CountKeys.StatusProduct;
 import ai.dify.delms.platform.time.BusinessTimeZone;
 
 /**
- * Computes the dashboard in one pass over {@code license}, grouped by status and product, and adds
- * the groups up here (a handful of rows).
+ * The dashboard from the counters the writes keep (docs/decisions.md, 38): the rows per status and
+ * product, and at most 91 days of expiry counts. {@link #recount()} computes the same from every
+ * license, for checking the counters.
  */
 @Component
 public class LicenseStatsQuery {
 
-    private final JdbcTemplate jdbc;
+    /** The longest "expiring within" window. */
+    private static final int WINDOW_DAYS = 90;
+
+    private final LicenseCounts counts;
     private final Clock clock;
     private final BusinessTimeZone businessTime;
 
-    LicenseStatsQuery(JdbcTemplate jdbc, Clock clock, BusinessTimeZone businessTime) {
-        this.jdbc = jdbc;
+    LicenseStatsQuery(LicenseCounts counts, Clock clock, BusinessTimeZone businessTime) {
+        this.counts = counts;
         this.clock = clock;
         this.businessTime = businessTime;
     }
@@ -35,49 +39,48 @@ public class LicenseStatsQuery {
     @Transactional(readOnly = true)
     LicenseStats compute() {
         LocalDate today = businessTime.today(clock);
+        return stats(today, counts.counted(), counts.countedExpiring(today, today.plusDays(WINDOW_DAYS)));
+    }
+
+    /** {@link #compute()} from every license instead of the counters: the figures they must equal. */
+    @Transactional(readOnly = true)
+    LicenseStats recount() {
+        LocalDate today = businessTime.today(clock);
+        return stats(today, counts.recounted(), counts.recountedExpiring(today, today.plusDays(WINDOW_DAYS)));
+    }
+
+    private static LicenseStats stats(LocalDate today, Map<StatusProduct, Figures> figures,
+            Map<ExpiryDay, Long> expiring) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (LicenseStatus status : LicenseStatus.values()) {
             byStatus.put(status.name(), 0L);
         }
         Map<String, Long> byProduct = new TreeMap<>();
-        EnumSet<LicenseStatus> active = EnumSet.noneOf(LicenseStatus.class);
-        for (LicenseStatus status : LicenseStatus.values()) {
-            if (status.isActive()) {
-                active.add(status);
+        Figures all = Figures.NONE;
+        Figures active = Figures.NONE;
+        for (Map.Entry<StatusProduct, Figures> row : figures.entrySet()) {
+            Figures f = row.getValue();
+            byStatus.merge(row.getKey().status().name(), f.licenses(), Long::sum);
+            if (f.licenses() != 0) { // a product whose last license went elsewhere keeps a row of zeros
+                byProduct.merge(row.getKey().productType(), f.licenses(), Long::sum);
+            }
+            all = all.plus(f);
+            if (row.getKey().status().isActive()) {
+                active = active.plus(f);
             }
         }
-        long[] sums = new long[11]; // total, active, e30, e60, e90, overused, ws, users, authWs, authUsers, reporting
-        jdbc.query("""
-                select status, product_type, count(*) as n,
-                       sum(case when expiry_date between ? and ? then 1 else 0 end) as e30,
-                       sum(case when expiry_date between ? and ? then 1 else 0 end) as e60,
-                       sum(case when expiry_date between ? and ? then 1 else 0 end) as e90,
-                       sum(case when overused then 1 else 0 end) as overused,
-                       coalesce(sum(usage_workspaces), 0) as ws, coalesce(sum(usage_users), 0) as users,
-                       sum(authorized_workspaces) as auth_ws, sum(authorized_users) as auth_users,
-                       sum(case when usage_reported_at is not null then 1 else 0 end) as reporting
-                from license group by status, product_type""", rs -> {
-            String status = rs.getString("status");
-            long n = rs.getLong("n");
-            byStatus.merge(status, n, Long::sum);
-            byProduct.merge(rs.getString("product_type"), n, Long::sum);
-            sums[0] += n;
-            if (active.contains(LicenseStatus.valueOf(status))) {
-                sums[1] += n;
-                sums[2] += rs.getLong("e30");
-                sums[3] += rs.getLong("e60");
-                sums[4] += rs.getLong("e90");
-                sums[5] += rs.getLong("overused");
-                sums[6] += rs.getLong("ws");
-                sums[7] += rs.getLong("users");
-                sums[8] += rs.getLong("auth_ws");
-                sums[9] += rs.getLong("auth_users");
-                sums[10] += rs.getLong("reporting");
+        long[] within = new long[3]; // 30, 60, 90 days; the rows are those from today to today + 90
+        expiring.forEach((day, n) -> {
+            long days = ChronoUnit.DAYS.between(today, day.expiryDate());
+            for (int i = 0; i < within.length; i++) {
+                if (day.status().isActive() && days <= 30L * (i + 1)) {
+                    within[i] += n;
+                }
             }
-        }, Date.valueOf(today), Date.valueOf(today.plusDays(30)), Date.valueOf(today), Date.valueOf(today.plusDays(60)),
-                Date.valueOf(today), Date.valueOf(today.plusDays(90)));
-        return new LicenseStats(today, sums[0], sums[1], sums[0] - sums[1], byStatus, byProduct,
-                new LicenseStats.Expiring(sums[2], sums[3], sums[4]), sums[5],
-                new LicenseStats.Usage(sums[6], sums[7], sums[8], sums[9], sums[10]));
+        });
+        return new LicenseStats(today, all.licenses(), active.licenses(), all.licenses() - active.licenses(),
+                byStatus, byProduct, new LicenseStats.Expiring(within[0], within[1], within[2]), active.overused(),
+                new LicenseStats.Usage(active.usageWorkspaces(), active.usageUsers(), active.authorizedWorkspaces(),
+                        active.authorizedUsers(), active.reporting()));
     }
 }
