@@ -181,7 +181,9 @@ public class ListQueries {
         JpaCriteriaQuery<Long> count = cb.createQuery(Long.class);
         JpaSubQuery<Object> matches = count.subquery(Object.class);
         JpaRoot<E> root = matches.from(list.type());
-        matches.select(root.get(list.idAttribute()));
+        Path<Object> id = root.get(list.idAttribute());
+        id.alias("id"); // Hibernate names the columns of a derived table
+        matches.select(id);
         Predicate filter = list.filter().toPredicate(root, count, cb);
         if (filter != null) {
             matches.where(filter);
