@@ -36,6 +36,13 @@ public record LicenseFilter(List<LicenseStatus> status, String productType, Lice
                 overused, q, false);
     }
 
+    /** The filter in words, the same whatever the order of its statuses: a list cursor holds only for it. */
+    String key() {
+        List<LicenseStatus> statuses = status == null ? null : status.stream().distinct().sorted().toList();
+        return new LicenseFilter(statuses, productType, licenseType, customerId, salesRepId, resellerId,
+                expiringWithinDays, overused, q, searchNotes).toString();
+    }
+
     boolean hasQuery() {
         return q != null && !q.isBlank();
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.dify.delms.license.customerview.KnownCustomers;
 import ai.dify.delms.platform.directory.SalesDirectory;
+import ai.dify.delms.platform.paging.ListPage;
+import ai.dify.delms.platform.paging.ListQueries;
+import ai.dify.delms.platform.paging.ListQueries.ListQuery;
 import ai.dify.delms.platform.problem.ETags;
 import ai.dify.delms.platform.problem.InvalidFieldException;
 import ai.dify.delms.platform.problem.NotFoundException;
@@ -44,10 +46,11 @@ public class LicenseService {
     private final SalesDirectory salesDirectory;
     private final Clock clock;
     private final BusinessTimeZone businessTime;
+    private final ListQueries lists;
 
     LicenseService(LicenseRepository licenses, LicenseIdGenerator ids, KnownCustomers customers,
             ProductTypes productTypes, ApplicationEventPublisher events, SalesDirectory salesDirectory, Clock clock,
-            BusinessTimeZone businessTime) {
+            BusinessTimeZone businessTime, ListQueries lists) {
         this.licenses = licenses;
         this.ids = ids;
         this.customers = customers;
@@ -56,6 +59,7 @@ public class LicenseService {
         this.salesDirectory = salesDirectory;
         this.clock = clock;
         this.businessTime = businessTime;
+        this.lists = lists;
     }
 
     @Transactional
@@ -285,17 +289,22 @@ public class LicenseService {
 
     /** The reseller's licenses matching the filter, restricted in the query; none without a reseller. */
     @Transactional(readOnly = true)
-    public Page<License> listOfReseller(UUID resellerId, LicenseFilter filter, Pageable pageable) {
+    public ListPage<License> listOfReseller(UUID resellerId, LicenseFilter filter, Pageable pageable, String after) {
         if (resellerId == null) {
-            return Page.empty(pageable);
+            return ListPage.empty(pageable);
         }
-        return list(filter.ofReseller(resellerId), pageable);
+        return list(filter.ofReseller(resellerId), pageable, after);
     }
 
+    /**
+     * The page {@code pageable} names, or the one after the cursor {@code after}; the total is counted
+     * up to a bound (decision 40).
+     */
     @Transactional(readOnly = true)
-    public Page<License> list(LicenseFilter filter, Pageable pageable) {
+    public ListPage<License> list(LicenseFilter filter, Pageable pageable, String after) {
         List<UUID> customersNamed = filter.hasQuery() ? customers.idsNamedLike(filter.q(), CUSTOMER_MATCH_LIMIT) : List.of();
-        return licenses.findAll(filter.toSpecification(today(), customersNamed), pageable);
+        return lists.page(new ListQuery<>(License.class, "id", filter.toSpecification(today(), customersNamed),
+                filter.key()), pageable, after);
     }
 
     /** How many customers a {@code q} search may match by name (a broader search should be refined). */

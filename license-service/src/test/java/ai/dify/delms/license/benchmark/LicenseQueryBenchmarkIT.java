@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +25,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import ai.dify.delms.license.stats.internal.LicenseCountRepair;
 import ai.dify.delms.platform.test.DelmsServiceTest;
 import ai.dify.delms.platform.test.TestTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Seeds {@code -Dbench.licenses=N} licenses with the seed generator ({@code ./delms seed --licenses N})
- * and measures p50/p99 of a filtered list page, a read by id and the dashboard through the API (MockMvc:
- * security filter chain, controller, JPA, JSON, no socket) beside the same queries in plain SQL.
+ * and measures p50/p99 of list pages (first, deep by number and by cursor, filtered), a read by id and the
+ * dashboard through the API (MockMvc: security filter chain, controller, JPA, JSON, no socket) beside the
+ * same queries in plain SQL (decision 40's forms beside the plain ones).
  * Runs only when that property is set; prints the table and writes it to target/benchmark.txt.
  */
 @DelmsServiceTest
@@ -37,6 +41,9 @@ class LicenseQueryBenchmarkIT {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
     private static final int DASHBOARD_ROUNDS = Integer.getInteger("bench.dashboard-rounds", 30);
+    private static final int DEEP_ROUNDS = Integer.getInteger("bench.deep-rounds", 20);
+    private static final int DEEP_PAGE = Integer.getInteger("bench.deep-page", 40_000);
+    private static final int COUNT_LIMIT = 10_000;
 
     @Autowired
     MockMvc mvc;
@@ -93,6 +100,37 @@ class LicenseQueryBenchmarkIT {
                 seedMillis / 1000.0, repairMillis / 1000.0, repaired));
         report.add(String.format("%-58s %9s %9s %9s %9s", "query", "API p50", "API p99", "SQL p50", "SQL p99"));
 
+        compare(report, "list ?size=20", ROUNDS,
+                () -> api("/api/v1/licenses?size=20"),
+                () -> {
+                    jdbc.queryForList("select * from license order by created_at, id limit 20");
+                    jdbc.queryForObject("select count(*) from license", Long.class);
+                });
+        compare(report, "  SQL: bounded count (limit " + (COUNT_LIMIT + 1) + ")", ROUNDS,
+                () -> jdbc.queryForObject("select count(*) from (select 1 from license limit ?) t", Long.class,
+                        COUNT_LIMIT + 1),
+                () -> jdbc.queryForObject("select count(*) from license", Long.class));
+        compare(report, "list ?size=20&page=" + DEEP_PAGE, DEEP_ROUNDS,
+                () -> api("/api/v1/licenses?size=20&page=" + DEEP_PAGE),
+                () -> jdbc.queryForList("select * from license order by created_at limit 20 offset " + 20L * DEEP_PAGE));
+        compare(report, "  SQL: ids from the index, then their rows", DEEP_ROUNDS,
+                () -> {
+                    List<String> page = jdbc.queryForList("select id from license order by created_at, id "
+                            + "limit 20 offset " + 20L * DEEP_PAGE, String.class);
+                    jdbc.queryForList("select * from license where id in (" + String.join(",",
+                            page.stream().map(id -> "'" + id + "'").toList()) + ")");
+                },
+                () -> jdbc.queryForList("select * from license order by created_at limit 20 offset " + 20L * DEEP_PAGE));
+        String next = next("/api/v1/licenses?size=20&page=" + (DEEP_PAGE - 1));
+        if (next != null) {
+            Map<String, Object> last = jdbc.queryForMap("select created_at, id from license order by created_at, id "
+                    + "limit 1 offset " + (20L * DEEP_PAGE - 1));
+            compare(report, "list ?size=20&after=<next of page " + (DEEP_PAGE - 1) + ">", ROUNDS,
+                    () -> api("/api/v1/licenses?size=20&after=" + next),
+                    () -> jdbc.queryForList("select * from license where created_at > ? or (created_at = ? and id > ?) "
+                            + "order by created_at, id limit 21", last.get("created_at"), last.get("created_at"),
+                            last.get("id")));
+        }
         String filtered = "status=IN_USE&productType=ENT&size=20";
         compare(report, "list ?" + filtered, ROUNDS,
                 () -> api("/api/v1/licenses?" + filtered + "&page=" + random.nextInt(50)),
@@ -146,13 +184,22 @@ class LicenseQueryBenchmarkIT {
     private String token;
     private long tokenIssuedAt;
 
-    private void api(String path) throws Exception {
+    private String api(String path) throws Exception {
         if (token == null || System.nanoTime() - tokenIssuedAt > TimeUnit.MINUTES.toNanos(1)) {
             token = tokens.salesToken();
             tokenIssuedAt = System.nanoTime();
         }
-        mvc.perform(get(path).header("Authorization", bearer(token))).andExpect(status().isOk());
+        return mvc.perform(get(path).header("Authorization", bearer(token))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
     }
+
+    /** The page's cursor of the following page, or null where the list gives none. */
+    private String next(String path) throws Exception {
+        JsonNode next = JSON.readTree(api(path)).path("page").path("next");
+        return next.isString() ? next.asString() : null;
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static void compare(List<String> report, String name, int rounds, Call api, Call sql) throws Exception {
         double[] apiMs = measure(rounds, api);

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.paging.ListQueries;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.problem.ETags;
@@ -58,6 +59,7 @@ public class LicenseController {
     }
 
     static final int MAX_EXPIRING_WITHIN_DAYS = LicenseListParameters.MAX_EXPIRING_WITHIN_DAYS;
+    static final String LIST_PAGING = LicenseListParameters.PAGING;
 
     @GetMapping
     @Operation(summary = "List licenses",
@@ -65,7 +67,8 @@ public class LicenseController {
                     + "from today to today + n. overused=true: the latest usage is above an authorized limit (false: "
                     + "not above, or no usage yet). q: the license id, notes or the customer's name contain it, ignoring "
                     + "case. sort: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, "
-                    + "licenseType (default createdAt,asc; a license without an expiry date sorts before the others in ascending order); anything else is a 400.")
+                    + "licenseType (default createdAt,asc; a license without an expiry date sorts before the others in ascending order; "
+                    + "ties in id order); anything else is a 400. " + LIST_PAGING)
     PageResponse<LicenseDto> list(@Parameter(description = "Any of these statuses (repeat the parameter: status=CREATED&status=IN_USE)")
             @RequestParam(required = false) List<LicenseStatus> status,
             @RequestParam(required = false) String productType,
@@ -76,12 +79,13 @@ public class LicenseController {
             @RequestParam(required = false) Boolean overused, @RequestParam(required = false) String q,
             @ParameterObject @Sortable({"id", "createdAt", "updatedAt", "orderDate", "startDate", "expiryDate",
                     "status", "productType", "licenseType"})
-            @PageableDefault(size = 20, sort = "createdAt") Pageable pageable) {
+            @PageableDefault(size = 20, sort = "createdAt") Pageable pageable,
+            @Parameter(description = ListQueries.AFTER_DESCRIPTION) @RequestParam(required = false) String after) {
         LicenseListParameters.check(expiringWithinDays);
         LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, salesRepId, resellerId,
                 expiringWithinDays, overused, q);
         LocalDate today = licenses.today();
-        return PageResponse.of(licenses.list(filter, pageable), l -> LicenseDto.of(l, today));
+        return PageResponse.of(licenses.list(filter, pageable, after), l -> LicenseDto.of(l, today));
     }
 
     @PostMapping

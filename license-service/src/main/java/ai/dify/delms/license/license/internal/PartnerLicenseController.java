@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import ai.dify.delms.platform.paging.ListQueries;
 import ai.dify.delms.platform.paging.PageResponse;
 import ai.dify.delms.platform.paging.Sortable;
 import ai.dify.delms.platform.partner.PartnerAccess;
@@ -56,7 +57,7 @@ public class PartnerLicenseController {
                     + "inactive gets an empty page. Filters combine with AND, as on the staff list: status, productType, "
                     + "licenseType, customerId, expiringWithinDays (0.." + LicenseListParameters.MAX_EXPIRING_WITHIN_DAYS
                     + "), overused, q (the license id or the customer's name contain it, ignoring case). Same sort "
-                    + "fields and default (createdAt,asc) as the staff list." + HIDDEN_FIELDS)
+                    + "fields and default (createdAt,asc) as the staff list. " + LicenseListParameters.PAGING + HIDDEN_FIELDS)
     PageResponse<PartnerLicenseDto> list(@Parameter(description = "Any of these statuses (repeat the parameter: status=CREATED&status=IN_USE)")
             @RequestParam(required = false) List<LicenseStatus> status,
             @RequestParam(required = false) String productType,
@@ -66,12 +67,13 @@ public class PartnerLicenseController {
             @RequestParam(required = false) Boolean overused, @RequestParam(required = false) String q,
             @ParameterObject @Sortable({"id", "createdAt", "updatedAt", "orderDate", "startDate", "expiryDate",
                     "status", "productType", "licenseType"})
-            @PageableDefault(size = 20, sort = "createdAt") Pageable pageable, PartnerCaller caller) {
+            @PageableDefault(size = 20, sort = "createdAt") Pageable pageable,
+            @Parameter(description = ListQueries.AFTER_DESCRIPTION) @RequestParam(required = false) String after, PartnerCaller caller) {
         LicenseListParameters.check(expiringWithinDays);
         LicenseFilter filter = new LicenseFilter(status, productType, licenseType, customerId, null, null,
                 expiringWithinDays, overused, q);
         LocalDate today = licenses.today();
-        return PageResponse.of(licenses.listOfReseller(caller.resellerId(), filter, pageable),
+        return PageResponse.of(licenses.listOfReseller(caller.resellerId(), filter, pageable, after),
                 l -> PartnerLicenseDto.of(l, today));
     }
 
