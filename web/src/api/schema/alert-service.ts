@@ -223,13 +223,26 @@ export interface components {
             oldValue?: string;
         };
         PageMetadata: {
-            /** Format: int32 */
+            /** @description On lists that support cursors: the cursor of the following page, to send as after with the same filters and sort; null on the last page and on lists without cursors. */
+            next?: string | null;
+            /**
+             * Format: int32
+             * @description The page number (from 0). For a page read with a cursor (after): the position of its first row divided by size.
+             */
             number?: number;
             /** Format: int32 */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many rows match: exact when totalElementsExact is true; otherwise a lower bound (the service stops counting at its count limit, but never says fewer than the rows up to this page).
+             */
             totalElements?: number;
-            /** Format: int32 */
+            /** @description false when totalElements is a lower bound: more rows match than were counted. */
+            totalElementsExact?: boolean;
+            /**
+             * Format: int32
+             * @description Pages of this size for totalElements (a lower bound too when totalElements is).
+             */
             totalPages?: number;
         };
         PageResponseAlertDto: {

@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * List the reseller's licenses (partner)
-         * @description Licenses whose resellerId is the caller's reseller; a caller whose reseller is unknown or inactive gets an empty page. Filters combine with AND, as on the staff list: status, productType, licenseType, customerId, expiringWithinDays (0..3650), overused, q (the license id or the customer's name contain it, ignoring case). Same sort fields and default (createdAt,asc) as the staff list. A partner does not see salesRepId, notes, createdBy and updatedBy (vendor-internal); in the timeline no actor, purchase amounts, currencies or order references, engineers, or status change reasons.
+         * @description Licenses whose resellerId is the caller's reseller; a caller whose reseller is unknown or inactive gets an empty page. Filters combine with AND, as on the staff list: status, productType, licenseType, customerId, expiringWithinDays (0..3650), overused, q (the license id or the customer's name contain it, ignoring case). Same sort fields and default (createdAt,asc) as the staff list. page.totalElements is exact up to the service's count limit (10,000 matches by default); beyond it, it is a lower bound and page.totalElementsExact is false. page.next is a cursor for the following page: send it as after (with the same filters and sort) to read deep pages fast and without skips or repeats while licenses are added. A partner does not see salesRepId, notes, createdBy and updatedBy (vendor-internal); in the timeline no actor, purchase amounts, currencies or order references, engineers, or status change reasons.
          */
         get: operations["list_1"];
         put?: never;
@@ -295,7 +295,7 @@ export interface paths {
         };
         /**
          * List licenses
-         * @description Filters combine with AND. expiringWithinDays (0..3650): expiry date from today to today + n. overused=true: the latest usage is above an authorized limit (false: not above, or no usage yet). q: the license id, notes or the customer's name contain it, ignoring case. sort: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, licenseType (default createdAt,asc; a license without an expiry date sorts before the others in ascending order); anything else is a 400.
+         * @description Filters combine with AND. expiringWithinDays (0..3650): expiry date from today to today + n. overused=true: the latest usage is above an authorized limit (false: not above, or no usage yet). q: the license id, notes or the customer's name contain it, ignoring case. sort: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, licenseType (default createdAt,asc; a license without an expiry date sorts before the others in ascending order; ties in id order); anything else is a 400. page.totalElements is exact up to the service's count limit (10,000 matches by default); beyond it, it is a lower bound and page.totalElementsExact is false. page.next is a cursor for the following page: send it as after (with the same filters and sort) to read deep pages fast and without skips or repeats while licenses are added.
          */
         get: operations["list"];
         put?: never;
@@ -822,13 +822,26 @@ export interface components {
             startDate: string;
         };
         PageMetadata: {
-            /** Format: int32 */
+            /** @description On lists that support cursors: the cursor of the following page, to send as after with the same filters and sort; null on the last page and on lists without cursors. */
+            next?: string | null;
+            /**
+             * Format: int32
+             * @description The page number (from 0). For a page read with a cursor (after): the position of its first row divided by size.
+             */
             number?: number;
             /** Format: int32 */
             size?: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many rows match: exact when totalElementsExact is true; otherwise a lower bound (the service stops counting at its count limit, but never says fewer than the rows up to this page).
+             */
             totalElements?: number;
-            /** Format: int32 */
+            /** @description false when totalElements is a lower bound: more rows match than were counted. */
+            totalElementsExact?: boolean;
+            /**
+             * Format: int32
+             * @description Pages of this size for totalElements (a lower bound too when totalElements is).
+             */
             totalPages?: number;
         };
         PageResponseAuditEntry: {
@@ -1083,6 +1096,8 @@ export interface operations {
                 size?: number;
                 /** @description Sort by <property>[,asc|desc], repeatable; properties: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, licenseType. Anything else is a 400. */
                 sort?: string[];
+                /** @description A cursor from page.next: the page after that page's last row, with the same filters and sort (size may change). Stable while rows are added: no row is skipped or repeated, and as fast on deep pages as on the first; use it rather than a large page number. Not with page. Another list's cursor, one sent with other filters or sort, or an altered one: 400. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -1904,6 +1919,8 @@ export interface operations {
                 size?: number;
                 /** @description Sort by <property>[,asc|desc], repeatable; properties: id, createdAt, updatedAt, orderDate, startDate, expiryDate, status, productType, licenseType. Anything else is a 400. */
                 sort?: string[];
+                /** @description A cursor from page.next: the page after that page's last row, with the same filters and sort (size may change). Stable while rows are added: no row is skipped or repeated, and as fast on deep pages as on the first; use it rather than a large page number. Not with page. Another list's cursor, one sent with other filters or sort, or an altered one: 400. */
+                after?: string;
             };
             header?: never;
             path?: never;

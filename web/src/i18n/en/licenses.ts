@@ -21,6 +21,7 @@ export const licenses = {
   'licenses.list.title': 'Licenses',
   'licenses.list.tableTitle': 'All licenses',
   'licenses.list.total': '{from}–{to} of {total} licenses',
+  'licenses.list.totalAtLeast': '{from}–{to} of {total}+ licenses',
   'licenses.column.id': 'License ID',
   'licenses.column.customer': 'Customer',
   'licenses.column.product': 'Product',

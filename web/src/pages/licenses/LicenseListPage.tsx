@@ -309,7 +309,13 @@ export default function LicenseListPage() {
           total: page?.totalElements ?? 0,
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (total, [from, to]) => t('licenses.list.total', { from, to, total }),
+          // past the server's count bound (decision 40) the total is a lower bound: "of 10000+"
+          showTotal: (total, [from, to]) =>
+            t(page?.totalElementsExact === false ? 'licenses.list.totalAtLeast' : 'licenses.list.total', {
+              from,
+              to,
+              total,
+            }),
         }}
         onChange={(pagination, _filters, sorter, extra) => {
           if (extra.action === 'sort') {
