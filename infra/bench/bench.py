@@ -328,9 +328,17 @@ class Bench:
                         time.sleep(delay)
                     futures.append(workers.submit(purchase, pool[i % len(pool)]["id"]))
                 sent_in = time.perf_counter() - start
-                lags = [f.result() for f in futures]
+                lags, refused = [], []
+                for f in futures:
+                    try:
+                        lags.append(f.result())
+                    except RuntimeError as e:  # e.g. 503 from the gateway's bulkhead: a figure, not a crash
+                        refused.append(str(e)[:200])
+            if not lags:
+                raise RuntimeError(f"every purchase at {rate}/s failed, e.g. {refused[0]}")
             self.figures[f"event_lag.{rate}_per_s"] = {
-                "purchases": total, "achieved_per_s": total / sent_in,
+                "purchases": total, "achieved_per_s": total / sent_in, "failed": len(refused),
+                "first_failure": refused[0] if refused else None,
                 "p50_ms": percentile(lags, 50), "p99_ms": percentile(lags, 99), "max_ms": max(lags)}
 
     def usage_reports(self):
@@ -403,7 +411,8 @@ def ratios(f, startup):
         "(information)", True)
     for key, value in f.items():
         if key.startswith("event_lag."):
-            add(f"{key.replace('.', '_')}_p99_ms", value["p99_ms"], "lower", "<= 300 ms", value["p99_ms"] <= 300)
+            add(f"{key.replace('.', '_')}_p99_ms", value["p99_ms"], "lower", "<= 300 ms",
+                value["p99_ms"] <= 300 and value["failed"] == 0)
     add("usage_reports_per_s", f["usage.reports"]["rps"], "higher", ">= 500", f["usage.reports"]["rps"] >= 500)
     add("overuse_alert_p99_ms", f["usage.overuse_alert"]["p99_ms"], "lower", "<= 1000 ms",
         f["usage.overuse_alert"]["p99_ms"] <= 1000)
@@ -476,10 +485,11 @@ def report(path, figures, ratio_table, startup, args):
         lines.append(f"| GET /stats/licenses {side} | {fmt(x['p50_ms'], 2)} | {fmt(x['p99_ms'], 2)} |")
     lines.append(f"| full recount in SQL | {fmt(figures['dashboard.sql_recount']['ms'], 1)} | "
                  f"{fmt(figures['dashboard.sql_recount']['worst_ms'], 1)} |")
-    lines += ["", "| purchase recorded -> license shows it | sent per s | p50 ms | p99 ms | max ms |", "|---|---|---|---|---|"]
+    lines += ["", "| purchase recorded -> license shows it | sent per s | failed | p50 ms | p99 ms | max ms |",
+              "|---|---|---|---|---|---|"]
     for key, x in figures.items():
         if key.startswith("event_lag."):
-            lines.append(f"| {x['purchases']} purchases | {fmt(x['achieved_per_s'])} | {fmt(x['p50_ms'])} | "
+            lines.append(f"| {x['purchases']} purchases | {fmt(x['achieved_per_s'])} | {x['failed']} | {fmt(x['p50_ms'])} | "
                          f"{fmt(x['p99_ms'])} | {fmt(x['max_ms'])} |")
     u, o = figures["usage.reports"], figures["usage.overuse_alert"]
     lines += ["", f"Usage reports through the gateway: {fmt(u['rps'])} a second (p99 {fmt(u['p99_ms'], 2)} ms); "

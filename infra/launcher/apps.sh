@@ -40,14 +40,16 @@ start_app() {
 # the next start maps them instead of loading and verifying them again. A rebuild starts over.
 # Extra instances (decision 37) use what the first one extracted and archived, and never write:
 # two JVMs must not write one archive, nor a start delete the files a running instance uses.
-# DELMS_CDS=off runs the Boot jar as built. Prints the JVM arguments that launch the app.
+# Off unless DELMS_CDS=on: writing the archive at exit takes long enough that six apps stopping at
+# once on two cores outlast STOP_TIMEOUT and are killed before it is written (decision 41).
+# Prints the JVM arguments that launch the app.
 class_sharing_args() {
   local c=$1 app jar dir stamp
   app=$(app_of "$c")
   jar=$(jar_of "$app")
   dir="$STATE/cds/$app"
   stamp=$(stat -c '%Y %s' "$jar")
-  if [[ ${DELMS_CDS:-on} == off ]]; then
+  if [[ ${DELMS_CDS:-off} != on ]]; then
     printf '%s\n' -jar "$jar"
     return
   fi

@@ -50,7 +50,7 @@ Environment (defaults in brackets):
   DELMS_DB_ADMIN_USER [root], DELMS_DB_ADMIN_PASSWORD []   account that creates the service databases
   DELMS_<NAME>_DB_PASSWORD    password of user delms_<name> [delms_<name>_demo], NAME = LICENSE, CUSTOMER, ...
   DELMS_JAVA_OPTS             extra JVM flags for the Spring applications
-  DELMS_CDS [on]              off: the Spring applications run without class sharing (decision 41)
+  DELMS_CDS [off]             on: the Spring applications start with Class Data Sharing (decision 41)
   DELMS_GATEWAY_MANAGEMENT_PORT [${PROBE_PORT[gateway]}]   the gateway's probes and metrics (never on the API port)
   DELMS_TRACES [zipkin]       off: up runs no Zipkin and the apps export no spans (docs/observability.md)
   DELMS_STOP_TIMEOUT [30]     seconds a component gets to stop before it is killed
